@@ -1,0 +1,1 @@
+/// App wiring (filled in by the App work).

@@ -1,0 +1,1 @@
+/// The JWT module (filled in by the JWT work).

@@ -1,0 +1,1 @@
+/// The SQLite layer (filled in by the SQLiteStore work).

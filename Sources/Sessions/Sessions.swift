@@ -1,0 +1,1 @@
+/// The coat-check module (filled in by the Sessions work).

@@ -1,0 +1,1 @@
+/// The passport module (filled in by the Tokens work).

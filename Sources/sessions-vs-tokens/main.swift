@@ -1,0 +1,1 @@
+print("sessions-vs-tokens: under construction")
