@@ -36,7 +36,8 @@ extension HTTPResponse {
     package static func error(_ error: HTTPError) -> HTTPResponse {
         var headers = error.headers
         headers.replace("Content-Type", jsonContentType)
-        let body = #"{"error":"# + jsonString(error.code) + #","error_description":"#
+        let body =
+            #"{"error":"# + jsonString(error.code) + #","error_description":"#
             + jsonString(error.errorDescription) + "}"
         return HTTPResponse(status: error.status, headers: headers, body: Array(body.utf8))
     }
