@@ -1,0 +1,86 @@
+/// Parses `sessions-vs-tokens [serve|keys rotate|contrast] [flags]`.
+/// Each flag is one row of `CommandLineParser.options`, so `--help` and parsing never disagree.
+package enum CommandLineParser {
+    /// One flag: its name, the placeholder for its value (nil for a switch), its help line, and how it applies.
+    struct Option: Sendable {
+        let name: String
+        let value: String?
+        let help: String
+        let apply: @Sendable (inout AppConfiguration, String) throws -> Void
+    }
+
+    package static func parse(_ arguments: [String], environment: [String: String] = [:]) throws(CommandLineError)
+        -> Command
+    {
+        var configuration = AppConfiguration()
+        if let port = environment["PORT"] {
+            try apply(portOption, &configuration, port)
+        }
+        var rest = arguments[...]
+        var subcommand = "serve"
+        if let first = rest.first, !first.hasPrefix("-") {
+            rest = rest.dropFirst()
+            switch first {
+            case "serve", "contrast": subcommand = first
+            case "keys":
+                guard rest.first == "rotate" else { throw CommandLineError("Unknown command 'keys \(rest.first ?? "")'. Did you mean 'keys rotate'?") }
+                rest = rest.dropFirst()
+                subcommand = "keys rotate"
+            case "help": return .help(helpText)
+            default: throw CommandLineError("Unknown command '\(first.sanitized)'. Run with --help to see the commands.")
+            }
+        }
+        while let argument = rest.popFirst() {
+            if argument == "--help" || argument == "-h" { return .help(helpText) }
+            let (name, inlineValue) = split(argument)
+            guard let option = options.first(where: { $0.name == name }) else {
+                throw CommandLineError("Unknown flag '\(name.sanitized)'. Run with --help to see every flag.")
+            }
+            if option.value == nil {
+                guard inlineValue == nil else { throw CommandLineError("\(name) takes no value.") }
+                try apply(option, &configuration, "")
+                continue
+            }
+            guard let value = inlineValue ?? rest.popFirst() else {
+                throw CommandLineError("\(name) needs a value: \(name) \(option.value!).")
+            }
+            try apply(option, &configuration, value)
+        }
+        switch subcommand {
+        case "contrast": return .contrast(configuration)
+        case "keys rotate": return .rotateKeys(configuration)
+        default: return .serve(configuration)
+        }
+    }
+
+    /// Splits `--name=value` into its parts; `--name` alone has no inline value.
+    private static func split(_ argument: String) -> (String, String?) {
+        guard argument.hasPrefix("--"), let eq = argument.firstIndex(of: "=") else { return (argument, nil) }
+        return (String(argument[..<eq]), String(argument[argument.index(after: eq)...]))
+    }
+
+    /// Runs an option's closure; every error it throws is a `CommandLineError` by construction.
+    private static func apply(_ option: Option, _ configuration: inout AppConfiguration, _ value: String) throws(CommandLineError) {
+        do {
+            try option.apply(&configuration, value)
+        } catch let error as CommandLineError {
+            throw error
+        } catch {
+            throw CommandLineError("\(option.name): \(error)")
+        }
+    }
+
+    static func integer(_ name: String, _ value: String, in range: ClosedRange<Int>) throws(CommandLineError) -> Int {
+        guard let n = Int(value), range.contains(n) else {
+            throw CommandLineError("\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(value.sanitized)'.")
+        }
+        return n
+    }
+}
+
+extension String {
+    /// A short, printable rendering of a user-typed argument for error messages.
+    var sanitized: String {
+        String(unicodeScalars.prefix(60).map { ($0.value >= 0x20 && $0.value < 0x7F) ? Character($0) : "?" })
+    }
+}
