@@ -31,7 +31,10 @@ package struct RouterBuilder: RouteRegistrar {
 
     /// Adds middleware around everything the router answers, including 404, 405,
     /// OPTIONS and the fallback. The first added runs outermost. It runs before
-    /// matching, so a global middleware sees no `pathParameters` yet.
+    /// matching, so a global middleware sees no `pathParameters` yet. Errors (the router's
+    /// own 404/405 included) pass through middleware as thrown Swift errors, so middleware
+    /// may catch them; a request logger that needs the final status can map them with
+    /// `Router.response(for:request:onError:)`, exactly as the router will.
     package mutating func use(_ middleware: @escaping HTTPMiddleware) {
         globalMiddleware.append(middleware)
     }
