@@ -1,1 +1,0 @@
-/// The SQLite layer (filled in by the SQLiteStore work).
