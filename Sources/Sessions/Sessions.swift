@@ -1,1 +1,0 @@
-/// The coat-check module (filled in by the Sessions work).
