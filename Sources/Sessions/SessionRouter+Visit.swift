@@ -54,7 +54,9 @@ extension SessionRouter {
         guard let sid = request.cookie(Self.cookieName), let entry = table.lookup(sid),
             let user = try store.user(id: entry.userID)
         else { return nil }
-        guard user.isAdmin else { throw HTTPError(.forbidden, "forbidden", "This session's user is not an admin.") }
+        guard user.isAdmin else {
+            throw HTTPError(.forbidden, "insufficient_scope", "This needs an ADMIN session; this user's role is \(user.role).")
+        }
         try CSRFGuard.check(request)
         return user
     }

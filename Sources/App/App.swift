@@ -1,1 +1,0 @@
-/// App wiring (filled in by the App work).
