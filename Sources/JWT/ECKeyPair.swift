@@ -35,7 +35,9 @@ final class ECKeyPair: @unchecked Sendable {
     static func fromPEM(_ pem: [UInt8]) throws(JWTError) -> ECKeyPair {
         let text = String(decoding: pem, as: UTF8.self)
         let isPublic = text.contains("-----BEGIN PUBLIC KEY-----")
-        guard let bio = pem.withUnsafeBytes({ BIO_new_mem_buf($0.baseAddress, Int32($0.count)) }) else { throw OpenSSL.error("BIO_new_mem_buf") }
+        guard let bio = pem.withUnsafeBytes({ BIO_new_mem_buf($0.baseAddress, Int32($0.count)) }) else {
+            throw OpenSSL.error("BIO_new_mem_buf")
+        }
         defer { BIO_free(bio) }
         // A password callback that refuses, so an encrypted PEM fails instead of prompting on the terminal.
         let key =
@@ -47,7 +49,9 @@ final class ECKeyPair: @unchecked Sendable {
 
     /// A verify-only key from the affine coordinates of a public point (a JWK's x and y).
     static func fromPublicCoordinates(x: [UInt8], y: [UInt8]) throws(JWTError) -> ECKeyPair {
-        guard x.count == ECDSASignature.scalarBytes, y.count == ECDSASignature.scalarBytes else { throw .keyError("EC coordinates must be 32 bytes") }
+        guard x.count == ECDSASignature.scalarBytes, y.count == ECDSASignature.scalarBytes else {
+            throw .keyError("EC coordinates must be 32 bytes")
+        }
         // SubjectPublicKeyInfo DER prefix for id-ecPublicKey / prime256v1 with an uncompressed point.
         let spkiPrefix: [UInt8] = [
             0x30, 0x59, 0x30, 0x13, 0x06, 0x07, 0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x02, 0x01, 0x06, 0x08, 0x2A,
@@ -119,7 +123,8 @@ final class ECKeyPair: @unchecked Sendable {
     func verify(signature: [UInt8], data: [UInt8]) -> Bool {
         guard let der = ECDSASignature.der(fromRaw: signature), let ctx = EVP_MD_CTX_new() else { return false }
         defer { EVP_MD_CTX_free(ctx) }
-        let ok = EVP_DigestVerifyInit(ctx, nil, EVP_sha256(), nil, pointer) == 1 && EVP_DigestVerify(ctx, der, der.count, data, data.count) == 1
+        let ok =
+            EVP_DigestVerifyInit(ctx, nil, EVP_sha256(), nil, pointer) == 1 && EVP_DigestVerify(ctx, der, der.count, data, data.count) == 1
         if !ok { OpenSSL.clearErrors() }
         return ok
     }

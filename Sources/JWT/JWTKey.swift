@@ -70,7 +70,8 @@ package final class JWTKey: Sendable {
 
     /// A verify-only ES256 key from a public EC JWK (`kty` EC, `crv` P-256, `x`, `y`).
     package convenience init(publicJWK jwk: [String: String]) throws(JWTError) {
-        guard jwk["kty"] == "EC", jwk["crv"] == "P-256", let x = jwk["x"].flatMap(Base64URL.decode), let y = jwk["y"].flatMap(Base64URL.decode)
+        guard jwk["kty"] == "EC", jwk["crv"] == "P-256", let x = jwk["x"].flatMap(Base64URL.decode),
+            let y = jwk["y"].flatMap(Base64URL.decode)
         else { throw .keyError("only EC P-256 public JWKs are supported") }
         let pair = try ECKeyPair.fromPublicCoordinates(x: x, y: y)
         try self.init(algorithm: .es256, backing: .ec(pair), material: try pair.pem())

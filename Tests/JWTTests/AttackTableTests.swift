@@ -23,8 +23,7 @@ struct AttackTableTests {
 
     typealias T = TestSupport
     static let es = T.es256Key
-    static let kid = es256Key.kid
-    static var es256Key: JWTKey { T.es256Key }
+    static let kid = T.es256Key.kid
     static let attacker: JWTKey = try! JWTKey(generating: .es256)
 
     static func header(alg: String = "ES256", kid: String? = Self.kid, extra: String = "") -> String {
@@ -57,7 +56,9 @@ struct AttackTableTests {
     static let attacks: [Attack] =
         ["none", "None", "NONE", "nOnE"].flatMap { alg in
             [
-                Attack("alg \(alg), empty signature", .unsupportedAlgorithm) { try T.forge(header: header(alg: alg), payload: try payload(), key: nil) },
+                Attack("alg \(alg), empty signature", .unsupportedAlgorithm) {
+                    try T.forge(header: header(alg: alg), payload: try payload(), key: nil)
+                },
                 Attack("alg \(alg), non-empty signature", .unsupportedAlgorithm) {
                     try T.forge(header: header(alg: alg), payload: try payload(), key: nil, signature: Array(repeating: 7, count: 64))
                 },
@@ -74,7 +75,9 @@ struct AttackTableTests {
             },
             Attack("HS256 verifier given an ES256 token", .unsupportedAlgorithm, verifier: .hs256) { try good() },
             Attack("other alg RS256", .unsupportedAlgorithm) { try T.forge(header: header(alg: "RS256"), payload: try payload(), key: es) },
-            Attack("alg es256 lowercase", .unsupportedAlgorithm) { try T.forge(header: header(alg: "es256"), payload: try payload(), key: es) },
+            Attack("alg es256 lowercase", .unsupportedAlgorithm) {
+                try T.forge(header: header(alg: "es256"), payload: try payload(), key: es)
+            },
             Attack("stripped signature", .badSignature) { try withSignature([]) },
             Attack("stripped signature and dot", .malformed) { String(try good().split(separator: ".").prefix(2).joined(separator: ".")) },
             Attack("swapped signature from another token", .badSignature) {
@@ -84,7 +87,9 @@ struct AttackTableTests {
                 let parts = try good().split(separator: ".")
                 return "\(parts[0]).\(parts[1]).\(signature)"
             },
-            Attack("truncated signature", .badSignature) { try withSignature(Array(try #require(Base64URL.decode(try good().split(separator: ".")[2])).prefix(63))) },
+            Attack("truncated signature", .badSignature) {
+                try withSignature(Array(try #require(Base64URL.decode(try good().split(separator: ".")[2])).prefix(63)))
+            },
             Attack("tampered payload", .badSignature) {
                 var parts = try good().split(separator: ".").map(String.init)
                 var claims = T.claims()
@@ -92,7 +97,9 @@ struct AttackTableTests {
                 parts[1] = Base64URL.encode(Array(try payload(claims).utf8))
                 return parts.joined(separator: ".")
             },
-            Attack("expired beyond leeway", .expired) { try JWTSigner().sign(T.claims(iat: T.now - 400, nbf: T.now - 400, exp: T.now - 31), with: es) },
+            Attack("expired beyond leeway", .expired) {
+                try JWTSigner().sign(T.claims(iat: T.now - 400, nbf: T.now - 400, exp: T.now - 31), with: es)
+            },
             Attack("nbf beyond leeway", .notYetValid) { try JWTSigner().sign(T.claims(nbf: T.now + 31), with: es) },
             Attack("iat in the future beyond leeway", .issuedInFuture) { try JWTSigner().sign(T.claims(iat: T.now + 31), with: es) },
             Attack("wrong iss", .wrongIssuer) {
@@ -105,9 +112,13 @@ struct AttackTableTests {
             Attack("empty aud array", .wrongAudience) { try JWTSigner().sign(T.claims(aud: []), with: es) },
             Attack("unknown kid", .unknownKey) { try T.forge(header: header(kid: attacker.kid), payload: try payload(), key: attacker) },
             Attack("missing kid", .unknownKey) { try T.forge(header: header(kid: nil), payload: try payload(), key: es) },
-            Attack("kid path traversal", .unknownKey) { try T.forge(header: header(kid: "../../etc/passwd"), payload: try payload(), key: es) },
+            Attack("kid path traversal", .unknownKey) {
+                try T.forge(header: header(kid: "../../etc/passwd"), payload: try payload(), key: es)
+            },
             Attack("kid SQL text", .unknownKey) { try T.forge(header: header(kid: "x' OR '1'='1"), payload: try payload(), key: es) },
-            Attack("kid not a string", .malformed) { try T.forge(header: "{\"alg\":\"ES256\",\"kid\":7}", payload: try payload(), key: es) },
+            Attack("kid not a string", .malformed) {
+                try T.forge(header: "{\"alg\":\"ES256\",\"kid\":7}", payload: try payload(), key: es)
+            },
             Attack("embedded jwk of the attacker", .badSignature) {
                 let jwk = try T.json(try #require(attacker.publicJWK))
                 return try T.forge(header: header(extra: ",\"jwk\":\(jwk)"), payload: try payload(), key: attacker)
@@ -116,8 +127,12 @@ struct AttackTableTests {
                 let extra = ",\"jku\":\"https://evil.example/jwks.json\",\"x5u\":\"https://evil.example/cert.pem\",\"x5c\":[\"MIIB\"]"
                 return try T.forge(header: header(extra: extra), payload: try payload(), key: attacker)
             },
-            Attack("crit header", .criticalHeader) { try T.forge(header: header(extra: ",\"crit\":[\"exp\"],\"exp\":1"), payload: try payload(), key: es) },
-            Attack("typ not JWT", .badType) { try T.forge(header: "{\"alg\":\"ES256\",\"typ\":\"JOSE+JSON\",\"kid\":\"\(kid)\"}", payload: try payload(), key: es) },
+            Attack("crit header", .criticalHeader) {
+                try T.forge(header: header(extra: ",\"crit\":[\"exp\"],\"exp\":1"), payload: try payload(), key: es)
+            },
+            Attack("typ not JWT", .badType) {
+                try T.forge(header: "{\"alg\":\"ES256\",\"typ\":\"JOSE+JSON\",\"kid\":\"\(kid)\"}", payload: try payload(), key: es)
+            },
             Attack("DER-encoded ES256 signature", .badSignature) {
                 let raw = try #require(Base64URL.decode(try good().split(separator: ".")[2]))
                 return try withSignature(OpenSSLInteropTests.der(fromRaw: raw))
@@ -126,10 +141,14 @@ struct AttackTableTests {
             Attack("s = 0", .badSignature) { try withScalars(s: Array(repeating: 0, count: 32)) },
             Attack("r = n", .badSignature) { try withScalars(r: ECDSASignature.p256Order) },
             Attack("s = n", .badSignature) { try withScalars(s: ECDSASignature.p256Order) },
-            Attack("r = s = 0xFF…", .badSignature) { try withScalars(r: Array(repeating: 0xFF, count: 32), s: Array(repeating: 0xFF, count: 32)) },
+            Attack("r = s = 0xFF…", .badSignature) {
+                try withScalars(r: Array(repeating: 0xFF, count: 32), s: Array(repeating: 0xFF, count: 32))
+            },
             Attack("100 KB token", .tooLarge) { try good() + String(repeating: "A", count: 100_000) },
             Attack("8 KiB + 1 token", .tooLarge) { String(repeating: "A", count: JWS.maxTokenBytes + 1) },
-            Attack("'+' in signature", .malformed) { try good().replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "+") + "+" },
+            Attack("'+' in signature", .malformed) {
+                try good().replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "+") + "+"
+            },
             Attack("'/' in payload", .malformed) { try good().replacingOccurrences(of: ".ey", with: ".e/") },
             Attack("'=' padding", .malformed) { try good() + "=" },
             Attack("space inside", .malformed) { try good().replacingOccurrences(of: ".", with: " .") },
@@ -152,7 +171,8 @@ struct AttackTableTests {
                 object["exp"] = "tomorrow"
                 return try T.forge(header: header(), payload: try T.json(object), key: es)
             },
-        ] + JWTClaims.CodingKeys.allCases.map { claim in
+        ]
+        + JWTClaims.CodingKeys.allCases.map { claim in
             Attack("missing \(claim.rawValue)", .missingClaim) { try missing(claim.rawValue) }
         }
 
@@ -161,7 +181,8 @@ struct AttackTableTests {
         let token = try attack.make()
         let verifier =
             attack.verifierAlgorithm == .es256
-            ? T.verifier() : JWTVerifier(
+            ? T.verifier()
+            : JWTVerifier(
                 keys: JWTKeySet(signing: T.hs256Key), algorithm: .hs256, issuer: T.issuer, audience: T.audience)
         #expect(throws: JWTError.self) { try verifier.verify(token, now: T.now) }
         do {
