@@ -25,6 +25,9 @@ package struct JWTVerifier: Sendable {
     }
 
     /// The verified header and claims, or the first reason the token fails.
+    ///
+    /// A header without `kid` is `unknownKey`: every token we issue names its key,
+    /// so there is no "default key" to fall back on.
     package func verify(_ token: String, now: Date) throws(JWTError) -> VerifiedJWT {
         let jws = try JWS.parse(token)
         // The header is parsed (strictly) before the signature only to read alg and kid.

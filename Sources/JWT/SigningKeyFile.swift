@@ -50,6 +50,8 @@ package enum SigningKeyFile {
         case .hs256:
             let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
             let trimmed = contents.drop(while: isSpace).reversed().drop(while: isSpace).reversed()
+            // A PEM here means the file was made for ES256: refuse rather than use a private key as an HMAC secret.
+            guard !trimmed.starts(with: Array("-----BEGIN".utf8)) else { throw .keyError("key file holds a PEM key, not an HS256 secret") }
             return try JWTKey(algorithm: .hs256, material: Array(trimmed))
         }
     }

@@ -34,6 +34,11 @@ struct KeyTests {
         #expect(throws: JWTError.self) { try JWTKey(algorithm: .hs256, material: Array(repeating: 1, count: 31)) }
     }
 
+    @Test func es256KeyFileIsNotReadAsAnHS256Secret() throws {
+        #expect(throws: JWTError.self) { try SigningKeyFile.key(fromFile: TestSupport.es256Key.material, algorithm: .hs256) }
+        #expect(throws: JWTError.self) { try SigningKeyFile.key(fromFile: TestSupport.hs256Key.material, algorithm: .es256) }
+    }
+
     @Test func generatedHS256SecretIs32RandomBytesAsBase64URLText() throws {
         let key = try JWTKey(generating: .hs256)
         #expect(key.material.count == 43)
