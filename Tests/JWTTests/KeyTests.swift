@@ -60,6 +60,11 @@ struct KeyTests {
         #expect(throws: JWTError.self) { try JWTKey(algorithm: .es256, material: Array(text.utf8)) }
     }
 
+    @Test func ecKeyOnAnotherCurveIsRefused() throws {
+        let pem = try TestSupport.fixtureBytes("p384-not-accepted.pem")
+        #expect(throws: JWTError.self) { try JWTKey(algorithm: .es256, material: pem) }
+    }
+
     @Test func publicOnlyKeyVerifiesButCannotSign() throws {
         let publicKey = try JWTKey(algorithm: .es256, material: Array(try #require(TestSupport.es256Key.publicKeyPEM).utf8))
         #expect(publicKey.kid == TestSupport.es256Key.kid && !publicKey.canSign)
