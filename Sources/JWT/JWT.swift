@@ -1,1 +1,0 @@
-/// The JWT module (filled in by the JWT work).

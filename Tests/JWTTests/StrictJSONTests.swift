@@ -1,0 +1,28 @@
+import Testing
+
+@testable import JWT
+
+/// The header/payload JSON parser refuses ambiguity.
+struct StrictJSONTests {
+    @Test func parsesNestedValuesEscapesAndWhitespace() throws {
+        let text = "{\"a\" : [1, -2.5e3, true, false, null], \"b\":{\"c\":\"\\u00e9\\n\\ud83d\\ude00\\/\"}}\r\n"
+        let object = try StrictJSON.parseObject(Array(text.utf8))
+        #expect(object["a"] == .array([.number(1), .number(-2500), .bool(true), .bool(false), .null]))
+        #expect(object["b"] == .object(["c": .string("é\n😀/")]))
+    }
+
+    @Test(arguments: [
+        "{\"a\":1,\"a\":2}", "{\"x\":{\"a\":1,\"a\":1}}", "{\"a\":1,\"\\u0061\":2}",
+        "[1]", "\"s\"", "1", "null", "", "{", "{\"a\":1}x", "{\"a\":1,}", "{\"a\":01}", "{\"a\":1.}", "{'a':1}",
+        "{\"a\":\"\u{01}\"}", "{\"a\":\"\\ud800\"}", "{\"a\":tru}", "{\"a\":NaN}",
+    ])
+    func rejectsDuplicatesNonObjectsAndInvalidJSON(_ text: String) {
+        #expect(throws: JWTError.self) { try StrictJSON.parseObject(Array(text.utf8)) }
+    }
+
+    @Test func rejectsInvalidUTF8AndDeepNesting() {
+        #expect(throws: JWTError.self) { try StrictJSON.parseObject([0x7B, 0x22, 0xFF, 0x22, 0x3A, 0x31, 0x7D]) }
+        let deep = "{\"a\":" + String(repeating: "[", count: 100) + String(repeating: "]", count: 100) + "}"
+        #expect(throws: JWTError.self) { try StrictJSON.parseObject(Array(deep.utf8)) }
+    }
+}
