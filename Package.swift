@@ -30,7 +30,7 @@ let package = Package(
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore"]),
         .testTarget(name: "BookstoreTests", dependencies: ["Bookstore", "SQLiteStore"]),
-        .testTarget(name: "JWTTests", dependencies: ["JWT"]),
+        .testTarget(name: "JWTTests", dependencies: ["JWT"], exclude: ["Fixtures"]),
         .testTarget(name: "SessionsTests", dependencies: ["Sessions", "Bookstore", "HTTPServer"]),
         .testTarget(name: "TokensTests", dependencies: ["Tokens", "JWT", "Bookstore", "HTTPServer"]),
         .testTarget(name: "AppTests", dependencies: ["App", "HTTPServer"]),

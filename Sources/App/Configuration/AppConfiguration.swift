@@ -1,5 +1,7 @@
 /// Every setting of a running server, with the defaults api.md's command line names.
 /// Parsed from flags by `CommandLineParser`; the same struct is what tests build directly.
+import HTTPServer
+
 package struct AppConfiguration: Sendable, Equatable {
     /// How logout treats an access token that is still within its lifetime.
     package enum Revocation: String, Sendable, Equatable, CaseIterable {
@@ -16,6 +18,8 @@ package struct AppConfiguration: Sendable, Equatable {
     /// Event-loop threads; nil means one per core.
     package var threads: Int? = nil
     package var quiet = false
+    /// Request-size limits and timeouts of the HTTP server (api.md: 16 KiB of head, 64 KiB of body).
+    package var limits = HTTPLimits()
 
     package var jwtAlgorithm = "ES256"
     package var accessTTLSeconds = 300

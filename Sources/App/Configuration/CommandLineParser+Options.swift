@@ -45,6 +45,21 @@ extension CommandLineParser {
         Option(name: "--session-max-age", value: "SECONDS", help: "session absolute timeout (default 28800)") {
             $0.sessionMaxAgeSeconds = try integer("--session-max-age", $1, in: 1...31_536_000)
         },
+        Option(name: "--max-header-bytes", value: "N", help: "request line + headers limit; past it 431 (default 16384)") {
+            $0.limits.maxHeaderBytes = try integer("--max-header-bytes", $1, in: 1_024...1_048_576)
+        },
+        Option(name: "--max-body-bytes", value: "N", help: "request body limit; past it 413 (default 65536)") {
+            $0.limits.maxBodyBytes = try integer("--max-body-bytes", $1, in: 0...67_108_864)
+        },
+        Option(name: "--header-timeout", value: "SECONDS", help: "close a client that has not sent its headers by then (default 10)") {
+            $0.limits.headerReadTimeoutSeconds = Double(try integer("--header-timeout", $1, in: 1...3_600))
+        },
+        Option(name: "--idle-timeout", value: "SECONDS", help: "close a keep-alive connection idle this long (default 60)") {
+            $0.limits.keepAliveIdleTimeoutSeconds = Double(try integer("--idle-timeout", $1, in: 1...86_400))
+        },
+        Option(name: "--max-connections", value: "N", help: "open connections at most; past it new ones are refused (default 10000)") {
+            $0.limits.maxConnections = try integer("--max-connections", $1, in: 1...1_000_000)
+        },
         Option(name: "--allow-restart", value: nil, help: "enable POST /api/admin/restart (loopback only)") { config, _ in config.allowRestart = true },
     ]
 

@@ -2,6 +2,9 @@ import Foundation
 
 /// The one JSON style of the API: snake_case keys, RFC 3339 UTC dates, sorted keys
 /// (stable bytes make responses diffable in the teaching page and in tests).
+/// Encoding converts camelCase property names; decoding does not (its conversion
+/// would turn `book_id` into `bookId`, not `bookID`), so request types spell
+/// their snake_case keys out in `CodingKeys`.
 package enum JSONCoding {
     package static func makeEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
@@ -13,7 +16,6 @@ package enum JSONCoding {
 
     package static func makeDecoder() -> JSONDecoder {
         let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
         decoder.dateDecodingStrategy = .iso8601
         return decoder
     }

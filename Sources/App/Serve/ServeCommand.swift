@@ -1,0 +1,83 @@
+import Foundation
+import HTTPServer
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `sessions-vs-tokens serve`: start, print the banner, serve until Ctrl-C, exit 0.
+package enum ServeCommand {
+    /// Exit codes: 0 after a clean shutdown, 1 when the server cannot start.
+    package static func run(_ configuration: AppConfiguration) -> Int32 {
+        // Block SIGINT/SIGTERM before any thread exists, so only the signal thread receives them.
+        ShutdownSignals.block()
+        let log = RequestLog.standardOutput
+        let app: BookstoreApp
+        do {
+            app = try BookstoreApp(configuration: configuration, log: log)
+        } catch {
+            Console.error("cannot open the bookstore at \(configuration.databasePath): \(error)")
+            return 1
+        }
+        let port: Int
+        do {
+            port = try app.start()
+        } catch let error as SystemError where error.isAddressInUse {
+            Console.error(
+                "port \(configuration.port) on \(configuration.host) is already in use (is another server running?). "
+                    + "Stop it, or pick another port with --port.")
+            return 1
+        } catch {
+            Console.error("cannot listen on \(configuration.host):\(configuration.port): \(error)")
+            return 1
+        }
+        let threads = configuration.threads ?? HTTPServerConfiguration.defaultThreads
+        Console.out(Banner.text(configuration: configuration, boundPort: port, threads: threads))
+        ShutdownSignals.shutdownOnSignal(app.httpServer) { _ in
+            Console.out("\nShutting down: finishing in-flight requests…")
+        }
+        app.waitUntilStopped()
+        if app.wantsRestart {
+            Console.out("Restarting with the same arguments (sessions in memory are gone; tokens still verify).")
+            reexecute()
+        }
+        Console.out("Stopped.")
+        return 0
+    }
+
+    /// Replaces this process with a fresh copy of itself, same arguments: a real restart,
+    /// so the coat-check's memory is truly gone while SQLite and the keys remain.
+    private static func reexecute() -> Never {
+        let arguments = CommandLine.arguments
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) }
+        argv.append(nil)
+        // Let the new process receive Ctrl-C again: the mask survives exec.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        sigaddset(&set, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+        execv("/proc/self/exe", &argv)
+        Console.error("restart failed (errno \(errno)); exiting")
+        exit(1)
+    }
+}
+
+/// Whole lines to standard output and standard error, each with one write(2).
+package enum Console {
+    package static func out(_ text: String) { write(1, text + "\n") }
+    package static func error(_ text: String) { write(2, "sessions-vs-tokens: " + text + "\n") }
+
+    private static func write(_ fd: Int32, _ text: String) {
+        var text = text
+        text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { return }
+                offset += n
+            }
+        }
+    }
+}

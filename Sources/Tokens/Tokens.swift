@@ -1,1 +1,0 @@
-/// The passport module (filled in by the Tokens work).
