@@ -87,11 +87,12 @@ struct ChunkedBodyDecoder: Sendable {
         var digits = 0
         var i = line.startIndex
         while i < line.endIndex, let digit = hexValue(line[i]) {
+            guard digits < maxChunkSizeDigits else { return .invalid }  // before it can overflow
             size = size * 16 + digit
             digits += 1
             i += 1
         }
-        guard digits > 0, digits <= maxChunkSizeDigits else { return .invalid }
+        guard digits > 0 else { return .invalid }
         guard i == line.endIndex || line[i] == UInt8(ascii: ";") else { return .invalid }
         for j in i..<line.endIndex where !ByteClass.isFieldValue(line[j]) { return .invalid }
         return .ok(size)
