@@ -29,7 +29,8 @@ extension EventLoop {
 
     private func respond(to request: HTTPRequest, close: Bool, on connection: Connection, now: UInt64) {
         let response = context.responder.respond(to: request)
-        let forceClose = ResponseWriter.requestsClose(response)
+        // A shutdown that began while the handler ran still gets `Connection: close` on this answer.
+        let forceClose = ResponseWriter.requestsClose(response) || context.isShuttingDown.load(ordering: .relaxed)
         let sent = ResponseWriter.append(
             response, to: &connection.output, isHEAD: request.method == .HEAD, close: close || forceClose,
             keepAliveHeader: request.version.minor == 0, date: date.line)
