@@ -15,23 +15,40 @@ private let h = "Host: a\r\n"
 /// The table of requests that must be refused, each with its status. Every one is
 /// a framing error: the answer carries `Connection: close` and the socket closes.
 let malformedCases: [MalformedCase] = [
-    MalformedCase(name: "Content-Length and Transfer-Encoding", raw: "POST / HTTP/1.1\r\n\(h)Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", status: 400),
-    MalformedCase(name: "two different Content-Length", raw: "POST / HTTP/1.1\r\n\(h)Content-Length: 5\r\nContent-Length: 6\r\n\r\nhello!", status: 400),
+    MalformedCase(
+        name: "Content-Length and Transfer-Encoding",
+        raw: "POST / HTTP/1.1\r\n\(h)Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", status: 400),
+    MalformedCase(
+        name: "two different Content-Length", raw: "POST / HTTP/1.1\r\n\(h)Content-Length: 5\r\nContent-Length: 6\r\n\r\nhello!",
+        status: 400),
     MalformedCase(name: "Content-Length list", raw: "POST / HTTP/1.1\r\n\(h)Content-Length: 5, 5\r\n\r\nhello", status: 400),
     MalformedCase(name: "Content-Length non-digit", raw: "POST / HTTP/1.1\r\n\(h)Content-Length: 5x\r\n\r\n", status: 400),
     MalformedCase(name: "Content-Length negative", raw: "POST / HTTP/1.1\r\n\(h)Content-Length: -1\r\n\r\n", status: 400),
     MalformedCase(name: "Content-Length plus sign", raw: "POST / HTTP/1.1\r\n\(h)Content-Length: +5\r\n\r\nhello", status: 400),
-    MalformedCase(name: "Content-Length overflow", raw: "POST / HTTP/1.1\r\n\(h)Content-Length: 99999999999999999999999\r\n\r\n", status: 400),
+    MalformedCase(
+        name: "Content-Length overflow", raw: "POST / HTTP/1.1\r\n\(h)Content-Length: 99999999999999999999999\r\n\r\n", status: 400),
     MalformedCase(name: "Content-Length empty", raw: "POST / HTTP/1.1\r\n\(h)Content-Length: \r\n\r\n", status: 400),
-    MalformedCase(name: "bad chunk size", raw: "POST / HTTP/1.1\r\n\(h)Transfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n", status: 400),
-    MalformedCase(name: "chunk size with space", raw: "POST / HTTP/1.1\r\n\(h)Transfer-Encoding: chunked\r\n\r\n5 \r\nhello\r\n0\r\n\r\n", status: 400),
-    MalformedCase(name: "chunk size overflow", raw: "POST / HTTP/1.1\r\n\(h)Transfer-Encoding: chunked\r\n\r\nffffffffffffffffff\r\n", status: 400),
-    MalformedCase(name: "chunk data without CRLF", raw: "POST / HTTP/1.1\r\n\(h)Transfer-Encoding: chunked\r\n\r\n5\r\nhelloXX0\r\n\r\n", status: 400),
-    MalformedCase(name: "chunk size line with bare LF", raw: "POST / HTTP/1.1\r\n\(h)Transfer-Encoding: chunked\r\n\r\n5\nhello\r\n0\r\n\r\n", status: 400),
+    MalformedCase(
+        name: "bad chunk size", raw: "POST / HTTP/1.1\r\n\(h)Transfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n", status: 400),
+    MalformedCase(
+        name: "chunk size with space", raw: "POST / HTTP/1.1\r\n\(h)Transfer-Encoding: chunked\r\n\r\n5 \r\nhello\r\n0\r\n\r\n", status: 400
+    ),
+    MalformedCase(
+        name: "chunk size overflow", raw: "POST / HTTP/1.1\r\n\(h)Transfer-Encoding: chunked\r\n\r\nffffffffffffffffff\r\n", status: 400),
+    MalformedCase(
+        name: "chunk data without CRLF", raw: "POST / HTTP/1.1\r\n\(h)Transfer-Encoding: chunked\r\n\r\n5\r\nhelloXX0\r\n\r\n", status: 400),
+    MalformedCase(
+        name: "chunk size line with bare LF", raw: "POST / HTTP/1.1\r\n\(h)Transfer-Encoding: chunked\r\n\r\n5\nhello\r\n0\r\n\r\n",
+        status: 400),
     MalformedCase(name: "Transfer-Encoding gzip", raw: "POST / HTTP/1.1\r\n\(h)Transfer-Encoding: gzip\r\n\r\n", status: 501),
-    MalformedCase(name: "Transfer-Encoding gzip, chunked", raw: "POST / HTTP/1.1\r\n\(h)Transfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n", status: 501),
-    MalformedCase(name: "Transfer-Encoding twice", raw: "POST / HTTP/1.1\r\n\(h)Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", status: 501),
-    MalformedCase(name: "Transfer-Encoding on HTTP/1.0", raw: "POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", status: 400),
+    MalformedCase(
+        name: "Transfer-Encoding gzip, chunked", raw: "POST / HTTP/1.1\r\n\(h)Transfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n",
+        status: 501),
+    MalformedCase(
+        name: "Transfer-Encoding twice",
+        raw: "POST / HTTP/1.1\r\n\(h)Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", status: 501),
+    MalformedCase(
+        name: "Transfer-Encoding on HTTP/1.0", raw: "POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", status: 400),
     MalformedCase(name: "obs-fold", raw: "GET / HTTP/1.1\r\n\(h)X-A: b\r\n c\r\n\r\n", status: 400),
     MalformedCase(name: "bare CR in a value", raw: "GET / HTTP/1.1\r\n\(h)X-A: b\rc\r\n\r\n", status: 400),
     MalformedCase(name: "bare LF line endings", raw: "GET / HTTP/1.1\n\(h)\n", status: 400),

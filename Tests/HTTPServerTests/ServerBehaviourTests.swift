@@ -9,7 +9,8 @@ import Testing
         try withServer { port, _ in
             let client = try TestClient(port: port)
             client.send(
-                "GET /one HTTP/1.1\r\nHost: a\r\n\r\nPOST /echo HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\n\r\ntwoGET /three HTTP/1.1\r\nHost: a\r\n\r\n")
+                "GET /one HTTP/1.1\r\nHost: a\r\n\r\nPOST /echo HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\n\r\ntwoGET /three HTTP/1.1\r\nHost: a\r\n\r\n"
+            )
             #expect(try client.readResponse().bodyText == "GET /one HTTP/1.1")
             #expect(try client.readResponse().bodyText == "two")
             #expect(try client.readResponse().bodyText == "GET /three HTTP/1.1")

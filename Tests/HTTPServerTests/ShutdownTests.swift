@@ -1,4 +1,5 @@
 import Glibc
+import Synchronization
 import Testing
 
 @testable import HTTPServer
@@ -54,5 +55,27 @@ import Testing
         server.waitUntilStopped()
         #expect(elapsedSeconds(since: start) < 1.5)
         #expect(slowloris.isClosedByServer())
+    }
+}
+
+/// The signal helper, driven by a thread-directed SIGTERM so the test process itself is never at risk.
+@Suite struct ShutdownSignalsTests {
+    @Test func sigtermToTheWaitingThreadShutsTheServerDown() throws {
+        let server = HTTPServer(configuration: HTTPServerConfiguration(port: 0, threads: 1), responder: EchoResponder())
+        _ = try server.start()
+        let ready = Atomic<Bool>(false)
+        let received = Atomic<Int32>(0)
+        let waiter = try LoopThread.spawn {
+            ShutdownSignals.block()  // before announcing readiness: the signal must find it blocked
+            ready.store(true, ordering: .releasing)
+            received.store(ShutdownSignals.waitThenShutdown(server), ordering: .releasing)
+        }
+        while !ready.load(ordering: .acquiring) { usleep(1_000) }
+        pthread_kill(waiter, SIGTERM)
+        let start = MonotonicClock.now()
+        server.waitUntilStopped()
+        pthread_join(waiter, nil)
+        #expect(received.load(ordering: .acquiring) == SIGTERM)
+        #expect(elapsedSeconds(since: start) < 2)
     }
 }

@@ -37,7 +37,10 @@ extension EventLoop {
         connection.machine.responseQueued(forceClose: forceClose, now: now)
         if let log = context.configuration.log {
             let elapsed = MonotonicClock.now() &- now
-            log(RequestLog.line(method: request.method.rawValue, path: request.path, status: response.status.code, bodyBytes: sent, nanoseconds: elapsed))
+            log(
+                RequestLog.line(
+                    method: request.method.rawValue, path: request.path, status: response.status.code, bodyBytes: sent, nanoseconds: elapsed
+                ))
         }
     }
 
