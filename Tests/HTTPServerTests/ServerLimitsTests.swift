@@ -75,6 +75,18 @@ import Testing
         }
     }
 
+    @Test func pipelinedFloodPastTheOutputBoundIsStillAnsweredInOrder() throws {
+        var limits = HTTPLimits()
+        limits.maxPendingWriteBytes = 256  // forces the loop to stop parsing and flush many times
+        try withServer(limits: limits) { port, _ in
+            let client = try TestClient(port: port)
+            client.send((0..<300).map { "GET /n\($0) HTTP/1.1\r\nHost: a\r\n\r\n" }.joined())
+            for n in 0..<300 {
+                #expect(try client.readResponse().bodyText == "GET /n\(n) HTTP/1.1")
+            }
+        }
+    }
+
     @Test func stalledRequestGets408AfterTheHeaderReadTimeout() throws {
         try withServer(limits: quickLimits(header: 0.3)) { port, _ in
             let client = try TestClient(port: port)
