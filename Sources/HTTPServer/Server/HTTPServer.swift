@@ -1,0 +1,113 @@
+import CSystem
+import Glibc
+import Synchronization
+
+/// The HTTP/1.1 server: a listening socket and `threads` event loops that parse
+/// requests and hand each one, synchronously, to the responder on the loop thread.
+///
+///     let server = HTTPServer(configuration: config, responder: router)
+///     let port = try server.start()
+///     ShutdownSignals.shutdownOnSignal(server)
+///     server.waitUntilStopped()
+package final class HTTPServer: Sendable {
+    private let configuration: HTTPServerConfiguration
+    private let responder: any HTTPResponder
+    private let run = Mutex(RunState())
+
+    /// Descriptors and threads of a started server; guarded by `run`.
+    private struct RunState {
+        var context: ServerContext?
+        var wakeFDs: [Int32] = []
+        var threads: [pthread_t] = []
+        var released = false
+    }
+
+    package init(configuration: HTTPServerConfiguration, responder: any HTTPResponder) {
+        self.configuration = configuration
+        self.responder = responder
+    }
+
+    /// Binds and starts the loops; returns the bound port (useful with port 0).
+    /// Throws `SystemError` (e.g. `isAddressInUse`) when the socket cannot be set up.
+    package func start() throws -> Int {
+        try run.withLock { (state: inout RunState) throws(SystemError) -> Int in
+            precondition(state.context == nil, "HTTPServer.start() called twice")
+            ListeningSocket.raiseOpenFileLimit()
+            let (listenFD, port) = try ListeningSocket.open(host: configuration.host, port: configuration.port)
+            let context = ServerContext(configuration: configuration, responder: responder, listenFD: listenFD)
+            state.context = context
+            do throws(SystemError) {
+                for _ in 0..<max(1, configuration.threads) {
+                    let wakeFD = eventfd(0, Int32(EFD_NONBLOCK | EFD_CLOEXEC))
+                    guard wakeFD >= 0 else { throw SystemError.last("eventfd") }
+                    state.wakeFDs.append(wakeFD)
+                    // Built here so a failure surfaces from start(), then handed to its thread.
+                    let loop = try EventLoop(context: context, wakeFD: wakeFD)
+                    let transfer = LoopTransfer(loop: loop)
+                    state.threads.append(
+                        try LoopThread.spawn {
+                            LoopThread.blockSignals()
+                            transfer.take().run()
+                        })
+                }
+            } catch {
+                Self.requestStop(&state)
+                for thread in state.threads { pthread_join(thread, nil) }
+                state.threads = []
+                state.released = true
+                close(listenFD)
+                for fd in state.wakeFDs { close(fd) }
+                throw error
+            }
+            return port
+        }
+    }
+
+    /// Stops accepting, lets in-flight requests finish (up to `shutdownGraceSeconds`),
+    /// closes idle connections. Idempotent; callable from any thread, even a handler.
+    package func shutdown() {
+        run.withLock { Self.requestStop(&$0) }
+    }
+
+    private static func requestStop(_ state: inout RunState) {
+        guard let context = state.context, !state.released else { return }
+        guard !context.isShuttingDown.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        // shutdown(2) on the listener refuses new connections at once, for every loop.
+        Glibc.shutdown(context.listenFD, Int32(SHUT_RDWR))
+        var one: UInt64 = 1
+        for fd in state.wakeFDs { _ = write(fd, &one, 8) }
+    }
+
+    /// Blocks until every loop has exited (after `shutdown()`), then releases the descriptors.
+    package func waitUntilStopped() {
+        let threads = run.withLock { state -> [pthread_t] in
+            defer { state.threads = [] }
+            return state.threads
+        }
+        if threads.isEmpty {
+            // Another caller is joining (or nothing started): wait for it to finish.
+            while run.withLock({ $0.context != nil && !$0.released }) { usleep(10_000) }
+            return
+        }
+        for thread in threads { pthread_join(thread, nil) }
+        run.withLock { state in
+            guard let context = state.context, !state.released else { return }
+            state.released = true
+            close(context.listenFD)
+            for fd in state.wakeFDs { close(fd) }
+        }
+    }
+}
+
+/// Moves a freshly built `EventLoop` to the one thread that will own it. The
+/// loop is created on the starting thread (so errors reach `start()`), handed
+/// over exactly once, and never touched by the creator again; that single
+/// hand-off is why the unchecked conformance is safe.
+private final class LoopTransfer: @unchecked Sendable {
+    private var loop: EventLoop?
+    init(loop: EventLoop) { self.loop = loop }
+    func take() -> EventLoop {
+        defer { loop = nil }
+        return loop!
+    }
+}
