@@ -26,14 +26,15 @@ let package = Package(
         .target(name: "App", dependencies: ["HTTPServer", "SQLiteStore", "Bookstore", "JWT", "Sessions", "Tokens"]),
         .executableTarget(name: "sessions-vs-tokens", dependencies: ["App"]),
 
-        // Tests: one target per layer.
+        // Tests: one target per layer, plus a shared fixture (a whole app on a temporary database).
+        .target(name: "AppTestSupport", dependencies: ["App", "HTTPServer"], path: "Tests/AppTestSupport"),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore"]),
         .testTarget(name: "BookstoreTests", dependencies: ["Bookstore", "SQLiteStore"]),
         .testTarget(name: "JWTTests", dependencies: ["JWT"], exclude: ["Fixtures"]),
-        .testTarget(name: "SessionsTests", dependencies: ["Sessions", "Bookstore", "HTTPServer"]),
-        .testTarget(name: "TokensTests", dependencies: ["Tokens", "JWT", "Bookstore", "HTTPServer"]),
-        .testTarget(name: "AppTests", dependencies: ["App", "HTTPServer"]),
+        .testTarget(name: "SessionsTests", dependencies: ["Sessions", "Bookstore", "HTTPServer", "App", "AppTestSupport"]),
+        .testTarget(name: "TokensTests", dependencies: ["Tokens", "JWT", "Bookstore", "HTTPServer", "App", "AppTestSupport"]),
+        .testTarget(name: "AppTests", dependencies: ["App", "HTTPServer", "Bookstore", "Sessions", "Tokens", "JWT", "AppTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

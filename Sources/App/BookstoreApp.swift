@@ -19,7 +19,9 @@ package final class BookstoreApp: Sendable {
     let restartRequested: RestartFlag
 
     /// Opens (or creates and seeds) the database, loads or makes the signing key, builds the routes.
-    package init(configuration c: AppConfiguration, log: (@Sendable (String) -> Void)? = nil, clock: @escaping @Sendable () -> Date = Date.init)
+    package init(
+        configuration c: AppConfiguration, log: (@Sendable (String) -> Void)? = nil, clock: @escaping @Sendable () -> Date = Date.init
+    )
         throws
     {
         configuration = c
@@ -41,22 +43,27 @@ package final class BookstoreApp: Sendable {
             store: store, issuer: TokenIssuer(store: store, keys: keys, policy: policy, clock: clock), verifier: verifier)
 
         var routes = RouterBuilder()
-        routes.onError = log.map { log in { log("error: \($0)") } }
+        if let log {
+            routes.onError = { @Sendable message in log("error: " + message) }
+        }
         routes.use(DomainErrors.middleware)
         let keys = keys
         CommonRoutes(
             store: store, sessions: sessions, jwks: { try .json(keys.keys.jwks(now: clock())) }, clock: clock
         ).register(into: &routes)
-        let sessions = sessions
         let restart = restartRequested
+        let logoutEverywhere: @Sendable (Int) throws -> LogoutEverywhereResponse = { userID in
+            LogoutEverywhereResponse(
+                sessionsEnded: sessionRouter.endSessions(userID: userID),
+                refreshTokensRevoked: try tokenRouter.revokeRefreshTokens(userID: userID))
+        }
+        var restartAction: (@Sendable () -> Void)? = nil
+        if c.allowRestart && Self.isLoopback(c.host) {
+            restartAction = { @Sendable in restart.request() }
+        }
         AdminRoutes(
-            store: store, sessionAdmin: sessionRouter.adminUser(for:), tokenAdmin: tokenRouter.adminUser(for:),
-            logoutEverywhere: { userID in
-                LogoutEverywhereResponse(
-                    sessionsEnded: sessions.removeAll(userID: userID),
-                    refreshTokensRevoked: try tokenRouter.revokeRefreshTokens(userID: userID))
-            },
-            restart: c.allowRestart && Self.isLoopback(c.host) ? { restart.request() } : nil
+            store: store, sessionAdmin: { try sessionRouter.adminUser(for: $0) }, tokenAdmin: { try tokenRouter.adminUser(for: $0) },
+            logoutEverywhere: logoutEverywhere, restart: restartAction
         ).register(into: &routes)
         sessionRouter.register(into: &routes)
         tokenRouter.register(into: &routes)
@@ -64,7 +71,8 @@ package final class BookstoreApp: Sendable {
         router = routes.build()
 
         server = HTTPServer(
-            configuration: HTTPServerConfiguration(host: c.host, port: c.port, threads: threads, limits: c.limits, log: c.quiet ? nil : log),
+            configuration: HTTPServerConfiguration(
+                host: c.host, port: c.port, threads: threads, limits: c.limits, log: c.quiet ? nil : log),
             responder: router)
         restartRequested.attach(server)
     }

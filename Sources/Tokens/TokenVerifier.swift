@@ -26,7 +26,7 @@ package struct TokenVerifier: Sendable {
         do {
             do {
                 claims = try verify(token, now: now)
-            } catch where error.code == .unknownKey && keys.reloadIfStale() {
+            } catch  where error.code == .unknownKey && keys.reloadIfStale() {
                 // A kid we do not know may be a key rotated in by `keys rotate` since we loaded.
                 claims = try verify(token, now: now)
             }

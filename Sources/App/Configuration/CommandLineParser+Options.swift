@@ -14,7 +14,9 @@ extension CommandLineParser {
         },
         Option(name: "--quiet", value: nil, help: "no request log lines") { config, _ in config.quiet = true },
         Option(name: "--jwt-alg", value: "ES256|HS256", help: "the one JWT algorithm accepted (default ES256)") { config, value in
-            guard ["ES256", "HS256"].contains(value) else { throw CommandLineError("--jwt-alg must be ES256 or HS256, not '\(value.sanitized)'.") }
+            guard ["ES256", "HS256"].contains(value) else {
+                throw CommandLineError("--jwt-alg must be ES256 or HS256, not '\(value.sanitized)'.")
+            }
             config.jwtAlgorithm = value
         },
         Option(name: "--access-ttl", value: "SECONDS", help: "access-token lifetime (default 300)") {
@@ -23,20 +25,26 @@ extension CommandLineParser {
         Option(name: "--leeway", value: "SECONDS", help: "clock-skew leeway for exp/nbf/iat (default 30)") {
             $0.leewaySeconds = try integer("--leeway", $1, in: 0...300)
         },
-        Option(name: "--revocation", value: "none|denylist", help: "denylist: logout also revokes the access token's jti (server state again)") {
+        Option(
+            name: "--revocation", value: "none|denylist", help: "denylist: logout also revokes the access token's jti (server state again)"
+        ) {
             config, value in
             guard let mode = AppConfiguration.Revocation(rawValue: value) else {
                 throw CommandLineError("--revocation must be none or denylist, not '\(value.sanitized)'.")
             }
             config.revocation = mode
         },
-        Option(name: "--signing-key", value: "PATH", help: "JWT signing key file: PEM P-256 key (ES256) or text secret (HS256); created 0600 if missing") {
+        Option(
+            name: "--signing-key", value: "PATH",
+            help: "JWT signing key file: PEM P-256 key (ES256) or text secret (HS256); created 0600 if missing"
+        ) {
             $0.signingKeyPath = $1
         },
         Option(name: "--password-iterations", value: "N", help: "PBKDF2 iterations for new password hashes (default 600000)") {
             $0.passwordIterations = try integer("--password-iterations", $1, in: 1...10_000_000)
         },
-        Option(name: "--max-sessions", value: "N", help: "session-table bound; past it the least recently used is evicted (default 100000)") {
+        Option(name: "--max-sessions", value: "N", help: "session-table bound; past it the least recently used is evicted (default 100000)")
+        {
             $0.maxSessions = try integer("--max-sessions", $1, in: 1...10_000_000)
         },
         Option(name: "--session-idle", value: "SECONDS", help: "session idle timeout (default 1800)") {
@@ -60,7 +68,9 @@ extension CommandLineParser {
         Option(name: "--max-connections", value: "N", help: "open connections at most; past it new ones are refused (default 10000)") {
             $0.limits.maxConnections = try integer("--max-connections", $1, in: 1...1_000_000)
         },
-        Option(name: "--allow-restart", value: nil, help: "enable POST /api/admin/restart (loopback only)") { config, _ in config.allowRestart = true },
+        Option(name: "--allow-restart", value: nil, help: "enable POST /api/admin/restart (loopback only)") { config, _ in
+            config.allowRestart = true
+        },
     ]
 
     package static var helpText: String {

@@ -23,7 +23,9 @@ package enum CommandLineParser {
             switch first {
             case "serve", "contrast": subcommand = first
             case "keys":
-                guard rest.first == "rotate" else { throw CommandLineError("Unknown command 'keys \(rest.first ?? "")'. Did you mean 'keys rotate'?") }
+                guard rest.first == "rotate" else {
+                    throw CommandLineError("Unknown command 'keys \(rest.first ?? "")'. Did you mean 'keys rotate'?")
+                }
                 rest = rest.dropFirst()
                 subcommand = "keys rotate"
             case "help": return .help(helpText)
@@ -72,7 +74,8 @@ package enum CommandLineParser {
 
     static func integer(_ name: String, _ value: String, in range: ClosedRange<Int>) throws(CommandLineError) -> Int {
         guard let n = Int(value), range.contains(n) else {
-            throw CommandLineError("\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(value.sanitized)'.")
+            throw CommandLineError(
+                "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(value.sanitized)'.")
         }
         return n
     }

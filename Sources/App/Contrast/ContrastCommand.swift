@@ -21,7 +21,8 @@ package enum ContrastCommand {
         var lines = ["step".padding(toLength: width, withPad: " ", startingAt: 0) + "  session  token   what it shows"]
         for f in findings {
             lines.append(
-                f.step.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + String(f.session).padding(toLength: 7, withPad: " ", startingAt: 0)
+                f.step.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                    + String(f.session).padding(toLength: 7, withPad: " ", startingAt: 0)
                     + "  " + String(f.token).padding(toLength: 6, withPad: " ", startingAt: 0) + "  " + f.lesson)
         }
         return lines.joined(separator: "\n")

@@ -21,7 +21,8 @@ enum DomainErrors {
         case BookstoreError.emptyCart.code: HTTPError(.conflict, "empty_cart", "The cart is empty: add a book first.")
         case BookstoreError.unknownUser.code: HTTPError.notFound("No user has that id.")
         case BookstoreError.invalidQuantity.code:
-            HTTPError.invalidRequest("qty must be a whole number from \(Cart.quantityRange.lowerBound) to \(Cart.quantityRange.upperBound).")
+            HTTPError.invalidRequest(
+                "qty must be a whole number from \(Cart.quantityRange.lowerBound) to \(Cart.quantityRange.upperBound).")
         case BookstoreError.invalidScope.code:
             HTTPError.invalidRequest("Unknown scope. Known scopes: \(Scope.all.joined(separator: " ")).")
         default: HTTPError.invalidRequest(error.description)

@@ -4,7 +4,8 @@ package enum Banner {
     package static func text(configuration c: AppConfiguration, boundPort: Int, threads: Int) -> String {
         let shownHost = c.host == "0.0.0.0" || c.host == "::" ? "127.0.0.1" : c.host
         let urlHost = shownHost.contains(":") ? "[\(shownHost)]" : shownHost
-        let revocation = c.revocation == .denylist ? "denylist (logout revokes the access token: server state)" : "none (access tokens live to exp)"
+        let revocation =
+            c.revocation == .denylist ? "denylist (logout revokes the access token: server state)" : "none (access tokens live to exp)"
         return """
 
               sessions-vs-tokens — coat-check vs passport, side by side
