@@ -24,6 +24,15 @@ import Testing
         #expect(app.session("GET", "/session/me", sid: sid).json["last_page"] as? String == "/session/me")
     }
 
+    @Test func lastPageIsThePathWithoutTheQuery() throws {
+        let app = try TestApp()
+        let sid = app.sessionLogin()
+        _ = app.session("GET", "/session/orders?secret=do-not-keep", sid: sid)
+        let me = app.session("GET", "/session/me", sid: sid)
+        #expect(me.json["last_page"] as? String == "/session/orders")
+        #expect(!app.inspect().text.contains("do-not-keep"))
+    }
+
     @Test func lastPageIsPerSessionNotPerUser() throws {
         let app = try TestApp()
         let phone = app.sessionLogin()

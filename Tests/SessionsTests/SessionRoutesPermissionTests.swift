@@ -70,6 +70,20 @@ import Testing
         #expect(again.json["sessions_ended"] as? Int == 0)
     }
 
+    @Test func logoutEverywhereCountsOnlySessionsThatWereStillLive() throws {
+        let clock = ManualClock()
+        let app = try TestApp(clock: clock) { $0.sessionIdleSeconds = 60 }
+        let stale = app.sessionLogin()
+        clock.advance(seconds: 50)
+        let live = app.sessionLogin()
+        clock.advance(seconds: 20)  // `stale` is now idle 70 s: expired, though not yet swept
+        #expect(app.sessionCount == 2)
+        let reply = asAdmin(app, .session, "POST", "/api/admin/users/42/logout-everywhere")
+        #expect(reply.json["sessions_ended"] as? Int == 1)
+        #expect(app.sessionCount == 1)  // the admin's own session
+        for sid in [stale, live] { #expect(app.session("GET", "/session/me", sid: sid).status == 401) }
+    }
+
     @Test func logoutEverywhereForAnUnknownUserIs404() throws {
         let app = try TestApp()
         let reply = asAdmin(app, .session, "POST", "/api/admin/users/999/logout-everywhere")
