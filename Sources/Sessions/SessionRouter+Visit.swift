@@ -74,7 +74,7 @@ struct MeResponse: Encodable {
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(user, forKey: .user)
-        try c.encode(lastPage, forKey: .lastPage)  // null on the first request after login, not omitted
+        try c.encode(lastPage, forKey: .lastPage)  // login is a session's first request; null, not omitted, if ever unknown
         try c.encode(cartItems, forKey: .cartItems)
     }
 

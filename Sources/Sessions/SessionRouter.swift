@@ -53,8 +53,12 @@ package struct SessionRouter: Sendable {
     }
 
     /// Deletes the entry: the coat is gone at once, everywhere. Then expires the cookie.
+    /// An expired entry not yet swept is no session either: `lookup` drops it, so
+    /// logging out with it is the same 401 `no_session` as every other route.
     func logout(_ request: HTTPRequest) throws -> HTTPResponse {
-        guard let sid = request.cookie(Self.cookieName), table.remove(sid) else { throw HTTPError.noSession }
+        guard let sid = request.cookie(Self.cookieName), table.lookup(sid) != nil, table.remove(sid) else {
+            throw HTTPError.noSession
+        }
         var response = HTTPResponse(status: .noContent)
         response.setCookie(try SetCookie.expiring(name: Self.cookieName, secure: request.isSecure))
         return response

@@ -146,13 +146,24 @@ package final class SessionTable: Sendable {
         }
     }
 
-    /// Ends every session of one user ("logout everywhere"); returns how many.
+    /// Ends every session of one user ("logout everywhere"); returns how many
+    /// were still live. Expired entries not yet swept go too, but are not
+    /// counted: they had already ended.
     /// Possible only because the server holds the sessions: the token side can
     /// merely revoke refresh tokens and wait for access tokens to expire.
     @discardableResult
     package func removeAll(userID: Int) -> Int {
-        shards.reduce(0) { total, locked in
-            total + locked.state.withLock { $0.removeAll { $0.userID == userID } }
+        let now = clock()
+        return shards.reduce(0) { total, locked in
+            var live = 0
+            locked.state.withLock { shard in
+                _ = shard.removeAll { entry in
+                    guard entry.userID == userID else { return false }
+                    if !isExpired(entry, now: now) { live += 1 }
+                    return true
+                }
+            }
+            return total + live
         }
     }
 
