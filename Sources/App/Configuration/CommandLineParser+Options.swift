@@ -71,6 +71,12 @@ extension CommandLineParser {
         Option(name: "--allow-restart", value: nil, help: "enable POST /api/admin/restart (loopback only)") { config, _ in
             config.allowRestart = true
         },
+        Option(name: "--tls-cert", value: "PATH", help: "not supported yet: serve refuses to start; terminate TLS in a proxy") {
+            $0.tlsCertificatePath = $1
+        },
+        Option(name: "--tls-key", value: "PATH", help: "not supported yet: serve refuses to start; terminate TLS in a proxy") {
+            $0.tlsKeyPath = $1
+        },
     ]
 
     package static var helpText: String {

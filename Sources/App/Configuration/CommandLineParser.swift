@@ -14,7 +14,11 @@ package enum CommandLineParser {
     {
         var configuration = AppConfiguration()
         if let port = environment["PORT"] {
-            try apply(portOption, &configuration, port)
+            do {
+                try apply(portOption, &configuration, port)
+            } catch {
+                throw CommandLineError("The PORT environment variable must be a port from 0 to 65535, not '\(port.sanitized)'.")
+            }
         }
         var rest = arguments[...]
         var subcommand = "serve"
@@ -24,7 +28,8 @@ package enum CommandLineParser {
             case "serve", "contrast": subcommand = first
             case "keys":
                 guard rest.first == "rotate" else {
-                    throw CommandLineError("Unknown command 'keys \(rest.first ?? "")'. Did you mean 'keys rotate'?")
+                    let what = rest.first.map { "'keys \($0.sanitized)'" } ?? "'keys' without 'rotate'"
+                    throw CommandLineError("Unknown command \(what). Did you mean 'keys rotate'?")
                 }
                 rest = rest.dropFirst()
                 subcommand = "keys rotate"
@@ -43,8 +48,12 @@ package enum CommandLineParser {
                 try apply(option, &configuration, "")
                 continue
             }
+            // `--db --quiet` means a forgotten value, not a database file named "--quiet".
+            if inlineValue == nil, let next = rest.first, next.hasPrefix("--") {
+                throw CommandLineError("\(name) needs a value: \(name) \(option.value ?? "VALUE"), not the flag '\(next.sanitized)'.")
+            }
             guard let value = inlineValue ?? rest.popFirst() else {
-                throw CommandLineError("\(name) needs a value: \(name) \(option.value!).")
+                throw CommandLineError("\(name) needs a value: \(name) \(option.value ?? "VALUE").")
             }
             try apply(option, &configuration, value)
         }

@@ -7,8 +7,13 @@ import HTTPServer
 
 /// `sessions-vs-tokens serve`: start, print the banner, serve until Ctrl-C, exit 0.
 package enum ServeCommand {
-    /// Exit codes: 0 after a clean shutdown, 1 when the server cannot start.
+    /// Exit codes: 0 after a clean shutdown, 1 when the server cannot start,
+    /// 2 when asked for something this build cannot do (a usage mistake, like a bad flag).
     package static func run(_ configuration: AppConfiguration) -> Int32 {
+        if let refusal = refusal(for: configuration) {
+            Console.error(refusal)
+            return 2
+        }
         // Block SIGINT/SIGTERM before any thread exists, so only the signal thread receives them.
         ShutdownSignals.block()
         let log = RequestLog.standardOutput
@@ -43,6 +48,15 @@ package enum ServeCommand {
         }
         Console.out("Stopped.")
         return 0
+    }
+
+    /// Why `serve` will not start with these settings, or nil when it can. api.md names
+    /// `--tls-cert`/`--tls-key`, but serving plain HTTP while the operator believes it is
+    /// HTTPS would be worse than refusing, so the flags parse and then stop the server here.
+    package static func refusal(for configuration: AppConfiguration) -> String? {
+        guard configuration.tlsCertificatePath != nil || configuration.tlsKeyPath != nil else { return nil }
+        return "TLS is not built into this server yet; terminate TLS in a proxy (nginx, Caddy) in front of it "
+            + "and run without --tls-cert/--tls-key."
     }
 
     /// Replaces this process with a fresh copy of itself, same arguments: a real restart,
