@@ -88,6 +88,11 @@ import Testing
         #expect(flag.check(try Self.serve(["\(flag.flag)=\(flag.value)"])))
     }
 
+    @Test(arguments: [("localhost", "127.0.0.1"), ("::1", "::1"), ("0.0.0.0", "0.0.0.0"), ("::", "::")])
+    func hostAcceptsAddressesAndLocalhost(_ value: String, _ host: String) throws {
+        #expect(try Self.serve(["--host", value]).host == host)
+    }
+
     @Test func switchesTurnOnAndRefuseAValue() throws {
         let c = try Self.serve(["--quiet", "--allow-restart"])
         #expect(c.quiet && c.allowRestart)
@@ -111,6 +116,8 @@ import Testing
         (["--threads", "0"], ["--threads", "1 to 256"]),
         (["--access-ttl", "0"], ["--access-ttl"]),
         (["--password-iterations", "0"], ["--password-iterations"]),
+        (["--host", "example.com"], ["--host", "IPv4 or IPv6 address", "example.com"]),
+        (["--host", "127.0.0.1:80"], ["--host"]),
         (["--port"], ["--port needs a value"]),
         (["--db", "--quiet"], ["--db needs a value", "--quiet"]),
     ]

@@ -59,6 +59,27 @@ struct ExecutableTests {
         #expect(child.standardOutput.hasSuffix("Stopped.\n"))
     }
 
+    /// A real restart in a child process (never in the test process): same pid, same port even
+    /// when started on port 0, sessions gone, tokens still verifying.
+    @Test func allowedRestartReexecutesOnTheSamePortForgettingSessions() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("svt-exe-\(UUID().uuidString)")
+        let child = try ChildProcess(
+            executable, ChildProcess.serverArguments(directory, ["--allow-restart", "--quiet"]), directory: directory)
+        let port = try #require(child.bannerPort())
+        let client = LoopbackClient(port: port)
+        let credentials = #"{"username":"edgaras","password":"passport42"}"#
+        let sid = try #require(try client.send("POST", "/session/login", json: credentials).cookie("sid"))
+        let access = try #require(try client.send("POST", "/token/login", json: credentials).json["access_token"] as? String)
+
+        #expect(try client.send("POST", "/api/admin/restart").status == 202)
+        #expect(child.waitForOutput { $0.components(separatedBy: "Open  http://127.0.0.1:\(port)/").count == 3 })
+        #expect(child.process.isRunning)
+        #expect(try client.send("GET", "/session/me", headers: [("Cookie", "sid=" + sid)]).status == 401)
+        #expect(try client.send("GET", "/token/me", headers: [("Authorization", "Bearer " + access)]).status == 200)
+        child.terminate()
+        #expect(child.waitForExit(timeoutSeconds: 5) == 0)
+    }
+
     @Test func requestLogHasOneLinePerRequestAndNoSecrets() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("svt-exe-\(UUID().uuidString)")
         let child = try ChildProcess(executable, ChildProcess.serverArguments(directory), directory: directory)
@@ -102,5 +123,18 @@ struct ExecutableTests {
         let kid = try #require(first.standardOutput.firstMatch(of: /kid (\S+)/)?.1)
         #expect(first.standardOutput.contains("new ES256 signing key: kid \(kid)"))
         #expect(first.standardOutput.contains("still verifies until"), "the key made on first use is retired, and says until when")
+    }
+}
+
+/// The `contrast` subcommand as a process: it runs its own servers and prints the table.
+@Suite(.enabled(if: ChildProcess.executable != nil, "build the executable first: swift build"))
+struct ContrastCommandProcessTests {
+    @Test func contrastPrintsEveryStepAndExitsZero() throws {
+        let child = try ChildProcess(ChildProcess.executable!, ["contrast", "--password-iterations", "1000", "--threads", "1"])
+        #expect(child.waitForExit(timeoutSeconds: 60) == 0)
+        let output = child.standardOutput
+        #expect(output.hasPrefix("step"))
+        for step in ["sign in", "restart the server", "tamper with the credential"] { #expect(output.contains(step)) }
+        #expect(child.standardError.isEmpty)
     }
 }

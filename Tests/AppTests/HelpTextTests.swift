@@ -41,6 +41,7 @@ import Testing
             switch flag {
             case "--jwt-alg": "HS256"
             case "--revocation": "denylist"
+            case "--host": "127.0.0.2"
             default: option.value.map { $0.contains("N") || $0.contains("SECONDS") || $0 == "PORT" ? "7" : "x" }
             }
         #expect(throws: Never.self) { try CommandLineParser.parse([flag] + (value.map { [$0] } ?? [])) }

@@ -53,3 +53,23 @@ import Testing
         #expect(throws: (any Error).self) { try client.send("GET", "/healthz") }
     }
 }
+
+/// The restarted process gets the same arguments; only a port-0 server is pinned to the
+/// port it got, or the teaching page polling `/healthz` would never find it again.
+@Suite struct RestartArgumentsTests {
+    @Test func fixedPortRestartsWithTheSameArguments() {
+        let arguments = ["/bin/svt", "--port", "8080", "--allow-restart"]
+        #expect(ServeCommand.restartArguments(arguments, configuredPort: 8080, boundPort: 8080) == arguments)
+    }
+
+    @Test func portZeroRestartsOnTheBoundPort() throws {
+        let arguments = ["/bin/svt", "serve", "--port=0", "--allow-restart"]
+        let again = ServeCommand.restartArguments(arguments, configuredPort: 0, boundPort: 43_210)
+        #expect(again == arguments + ["--port", "43210"])
+        guard case .serve(let configuration) = try CommandLineParser.parse(Array(again.dropFirst()), environment: ["PORT": "0"]) else {
+            Issue.record("restart arguments must still parse as serve")
+            return
+        }
+        #expect(configuration.port == 43_210)
+    }
+}

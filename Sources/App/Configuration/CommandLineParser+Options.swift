@@ -5,7 +5,9 @@ extension CommandLineParser {
 
     /// Every flag, in the order `--help` lists them.
     static let options: [Option] = [
-        Option(name: "--host", value: "ADDRESS", help: "address to listen on (default 127.0.0.1)") { $0.host = $1 },
+        Option(name: "--host", value: "ADDRESS", help: "IPv4 or IPv6 address to listen on (default 127.0.0.1)") {
+            $0.host = try address("--host", $1)
+        },
         portOption,
         Option(name: "--db", value: "PATH", help: "SQLite database file (default ./bookstore.sqlite)") { $0.databasePath = $1 },
         Option(name: "--static", value: "DIR", help: "folder of the teaching page (default ./Static)") { $0.staticDirectory = $1 },

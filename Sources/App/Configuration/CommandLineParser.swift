@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Parses `sessions-vs-tokens [serve|keys rotate|contrast] [flags]`.
 /// Each flag is one row of `CommandLineParser.options`, so `--help` and parsing never disagree.
 package enum CommandLineParser {
@@ -79,6 +83,20 @@ package enum CommandLineParser {
         } catch {
             throw CommandLineError("\(option.name): \(error)")
         }
+    }
+
+    /// The server binds numeric addresses only (no DNS at startup), so a host name is refused here
+    /// with a message, instead of failing later as "inet_pton failed". `localhost` is the one
+    /// name everyone types, so it means 127.0.0.1.
+    static func address(_ name: String, _ value: String) throws(CommandLineError) -> String {
+        if value == "localhost" { return "127.0.0.1" }
+        var v4 = in_addr()
+        var v6 = in6_addr()
+        guard inet_pton(AF_INET, value, &v4) == 1 || inet_pton(AF_INET6, value, &v6) == 1 else {
+            throw CommandLineError(
+                "\(name) must be an IPv4 or IPv6 address such as 127.0.0.1, 0.0.0.0 or ::1, not '\(value.sanitized)'.")
+        }
+        return value
     }
 
     static func integer(_ name: String, _ value: String, in range: ClosedRange<Int>) throws(CommandLineError) -> Int {

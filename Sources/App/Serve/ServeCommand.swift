@@ -44,7 +44,7 @@ package enum ServeCommand {
         app.waitUntilStopped()
         if app.wantsRestart {
             Console.out("Restarting with the same arguments (sessions in memory are gone; tokens still verify).")
-            reexecute()
+            reexecute(restartArguments(CommandLine.arguments, configuredPort: configuration.port, boundPort: port))
         }
         Console.out("Stopped.")
         return 0
@@ -61,8 +61,14 @@ package enum ServeCommand {
 
     /// Replaces this process with a fresh copy of itself, same arguments: a real restart,
     /// so the coat-check's memory is truly gone while SQLite and the keys remain.
-    private static func reexecute() -> Never {
-        let arguments = CommandLine.arguments
+    /// The arguments of the restarted process: the same ones, except that a server started on
+    /// port 0 comes back on the port it actually got, so the page that asked for the restart
+    /// finds it again (the last `--port` wins, and it also beats `$PORT`).
+    package static func restartArguments(_ arguments: [String], configuredPort: Int, boundPort: Int) -> [String] {
+        configuredPort == 0 ? arguments + ["--port", String(boundPort)] : arguments
+    }
+
+    private static func reexecute(_ arguments: [String]) -> Never {
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) }
         argv.append(nil)
         // Let the new process receive Ctrl-C again: the mask survives exec.
