@@ -127,6 +127,19 @@ import Testing
         #expect(app.token("POST", "/api/admin/users/7/logout-everywhere", token: app.tokenLogin().access).error == "insufficient_scope")
     }
 
+    @Test func explicitAuthorizationWinsOverTheAdminCookie() throws {
+        let adminCookie = ("Cookie", "sid=" + app.sessionLogin("admin", "admin-demo"))
+        let userToken = ("Authorization", "Bearer " + app.tokenLogin().access)
+        let reply = app.call("PUT", "/api/admin/users/42/scopes", headers: [adminCookie, userToken], json: Self.readOnly)
+        #expect(reply.status == 403)
+        #expect(reply.error == "insufficient_scope")
+        let basic = app.call(
+            "PUT", "/api/admin/users/42/scopes", headers: [adminCookie, ("Authorization", "Basic YWRtaW46YWRtaW4tZGVtbw==")],
+            json: Self.readOnly)
+        #expect(basic.status == 401)
+        #expect(try scopes(of: 42).contains("write:cart"))
+    }
+
     @Test func crossSiteAdminSessionRequestIsRejected() throws {
         let sid = app.sessionLogin("admin", "admin-demo")
         let reply = app.session(

@@ -48,6 +48,12 @@ struct ExecutableTests {
         #expect(child.standardError.contains("--port"))
     }
 
+    @Test func unopenableDatabaseExitsOneWithAClearMessage() throws {
+        let child = try ChildProcess(executable, ["--db", "/nonexistent-\(UUID().uuidString)/x.sqlite", "--port", "0"])
+        #expect(child.waitForExit() == 1)
+        #expect(child.standardError.contains("cannot open the bookstore at /nonexistent-"))
+    }
+
     @Test func serveOnPortZeroPrintsTheRealPortAndStopsCleanlyOnSIGTERM() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("svt-exe-\(UUID().uuidString)")
         let child = try ChildProcess(executable, ChildProcess.serverArguments(directory), directory: directory)
