@@ -36,5 +36,10 @@ package struct AppConfiguration: Sendable, Equatable {
 
     package var allowRestart = false
 
+    /// `--tls-cert` / `--tls-key`: accepted so api.md's command line parses, but TLS is not
+    /// built in yet, so `serve` refuses to start with either set (see `ServeCommand.refusal`).
+    package var tlsCertificatePath: String? = nil
+    package var tlsKeyPath: String? = nil
+
     package init() {}
 }

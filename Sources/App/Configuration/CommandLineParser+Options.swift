@@ -5,7 +5,9 @@ extension CommandLineParser {
 
     /// Every flag, in the order `--help` lists them.
     static let options: [Option] = [
-        Option(name: "--host", value: "ADDRESS", help: "address to listen on (default 127.0.0.1)") { $0.host = $1 },
+        Option(name: "--host", value: "ADDRESS", help: "IPv4 or IPv6 address to listen on (default 127.0.0.1)") {
+            $0.host = try address("--host", $1)
+        },
         portOption,
         Option(name: "--db", value: "PATH", help: "SQLite database file (default ./bookstore.sqlite)") { $0.databasePath = $1 },
         Option(name: "--static", value: "DIR", help: "folder of the teaching page (default ./Static)") { $0.staticDirectory = $1 },
@@ -70,6 +72,12 @@ extension CommandLineParser {
         },
         Option(name: "--allow-restart", value: nil, help: "enable POST /api/admin/restart (loopback only)") { config, _ in
             config.allowRestart = true
+        },
+        Option(name: "--tls-cert", value: "PATH", help: "not supported yet: serve refuses to start; terminate TLS in a proxy") {
+            $0.tlsCertificatePath = $1
+        },
+        Option(name: "--tls-key", value: "PATH", help: "not supported yet: serve refuses to start; terminate TLS in a proxy") {
+            $0.tlsKeyPath = $1
         },
     ]
 

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Parses `sessions-vs-tokens [serve|keys rotate|contrast] [flags]`.
 /// Each flag is one row of `CommandLineParser.options`, so `--help` and parsing never disagree.
 package enum CommandLineParser {
@@ -14,7 +18,11 @@ package enum CommandLineParser {
     {
         var configuration = AppConfiguration()
         if let port = environment["PORT"] {
-            try apply(portOption, &configuration, port)
+            do {
+                try apply(portOption, &configuration, port)
+            } catch {
+                throw CommandLineError("The PORT environment variable must be a port from 0 to 65535, not '\(port.sanitized)'.")
+            }
         }
         var rest = arguments[...]
         var subcommand = "serve"
@@ -24,7 +32,8 @@ package enum CommandLineParser {
             case "serve", "contrast": subcommand = first
             case "keys":
                 guard rest.first == "rotate" else {
-                    throw CommandLineError("Unknown command 'keys \(rest.first ?? "")'. Did you mean 'keys rotate'?")
+                    let what = rest.first.map { "'keys \($0.sanitized)'" } ?? "'keys' without 'rotate'"
+                    throw CommandLineError("Unknown command \(what). Did you mean 'keys rotate'?")
                 }
                 rest = rest.dropFirst()
                 subcommand = "keys rotate"
@@ -43,8 +52,12 @@ package enum CommandLineParser {
                 try apply(option, &configuration, "")
                 continue
             }
+            // `--db --quiet` means a forgotten value, not a database file named "--quiet".
+            if inlineValue == nil, let next = rest.first, next.hasPrefix("--") {
+                throw CommandLineError("\(name) needs a value: \(name) \(option.value ?? "VALUE"), not the flag '\(next.sanitized)'.")
+            }
             guard let value = inlineValue ?? rest.popFirst() else {
-                throw CommandLineError("\(name) needs a value: \(name) \(option.value!).")
+                throw CommandLineError("\(name) needs a value: \(name) \(option.value ?? "VALUE").")
             }
             try apply(option, &configuration, value)
         }
@@ -70,6 +83,20 @@ package enum CommandLineParser {
         } catch {
             throw CommandLineError("\(option.name): \(error)")
         }
+    }
+
+    /// The server binds numeric addresses only (no DNS at startup), so a host name is refused here
+    /// with a message, instead of failing later as "inet_pton failed". `localhost` is the one
+    /// name everyone types, so it means 127.0.0.1.
+    static func address(_ name: String, _ value: String) throws(CommandLineError) -> String {
+        if value == "localhost" { return "127.0.0.1" }
+        var v4 = in_addr()
+        var v6 = in6_addr()
+        guard inet_pton(AF_INET, value, &v4) == 1 || inet_pton(AF_INET6, value, &v6) == 1 else {
+            throw CommandLineError(
+                "\(name) must be an IPv4 or IPv6 address such as 127.0.0.1, 0.0.0.0 or ::1, not '\(value.sanitized)'.")
+        }
+        return value
     }
 
     static func integer(_ name: String, _ value: String, in range: ClosedRange<Int>) throws(CommandLineError) -> Int {

@@ -45,10 +45,17 @@ struct AdminRoutes: Sendable {
             headers: ["WWW-Authenticate": #"Bearer realm="bookstore""#])
     }
 
+    /// More entries than a sane scope list needs (five scopes exist): a longer list is a
+    /// mistake or an attack, refused before it reaches SQLite.
+    static let maxScopesPerRequest = 32
+
     func setScopes(_ request: HTTPRequest) throws -> HTTPResponse {
         _ = try requireAdmin(request)
         let userID = try request.integerParameter("id")
         let body: ScopesRequest = try request.decodeJSON()
+        guard body.scopes.count <= Self.maxScopesPerRequest else {
+            throw HTTPError.invalidRequest("At most \(Self.maxScopesPerRequest) scopes in one request.")
+        }
         return try .json(UserEnvelope(store.setScopes(userID: userID, scopes: body.scopes)))
     }
 

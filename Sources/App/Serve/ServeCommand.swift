@@ -7,8 +7,13 @@ import HTTPServer
 
 /// `sessions-vs-tokens serve`: start, print the banner, serve until Ctrl-C, exit 0.
 package enum ServeCommand {
-    /// Exit codes: 0 after a clean shutdown, 1 when the server cannot start.
+    /// Exit codes: 0 after a clean shutdown, 1 when the server cannot start,
+    /// 2 when asked for something this build cannot do (a usage mistake, like a bad flag).
     package static func run(_ configuration: AppConfiguration) -> Int32 {
+        if let refusal = refusal(for: configuration) {
+            Console.error(refusal)
+            return 2
+        }
         // Block SIGINT/SIGTERM before any thread exists, so only the signal thread receives them.
         ShutdownSignals.block()
         let log = RequestLog.standardOutput
@@ -39,16 +44,31 @@ package enum ServeCommand {
         app.waitUntilStopped()
         if app.wantsRestart {
             Console.out("Restarting with the same arguments (sessions in memory are gone; tokens still verify).")
-            reexecute()
+            reexecute(restartArguments(CommandLine.arguments, configuredPort: configuration.port, boundPort: port))
         }
         Console.out("Stopped.")
         return 0
     }
 
+    /// Why `serve` will not start with these settings, or nil when it can. api.md names
+    /// `--tls-cert`/`--tls-key`, but serving plain HTTP while the operator believes it is
+    /// HTTPS would be worse than refusing, so the flags parse and then stop the server here.
+    package static func refusal(for configuration: AppConfiguration) -> String? {
+        guard configuration.tlsCertificatePath != nil || configuration.tlsKeyPath != nil else { return nil }
+        return "TLS is not built into this server yet; terminate TLS in a proxy (nginx, Caddy) in front of it "
+            + "and run without --tls-cert/--tls-key."
+    }
+
     /// Replaces this process with a fresh copy of itself, same arguments: a real restart,
     /// so the coat-check's memory is truly gone while SQLite and the keys remain.
-    private static func reexecute() -> Never {
-        let arguments = CommandLine.arguments
+    /// The arguments of the restarted process: the same ones, except that a server started on
+    /// port 0 comes back on the port it actually got, so the page that asked for the restart
+    /// finds it again (the last `--port` wins, and it also beats `$PORT`).
+    package static func restartArguments(_ arguments: [String], configuredPort: Int, boundPort: Int) -> [String] {
+        configuredPort == 0 ? arguments + ["--port", String(boundPort)] : arguments
+    }
+
+    private static func reexecute(_ arguments: [String]) -> Never {
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) }
         argv.append(nil)
         // Let the new process receive Ctrl-C again: the mask survives exec.
