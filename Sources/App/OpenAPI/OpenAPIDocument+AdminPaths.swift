@@ -12,7 +12,7 @@ extension OpenAPIDocument {
               "required": true,
               "content": {"application/json": {"schema": {
                 "type": "object", "required": ["scopes"],
-                "properties": {"scopes": {"type": "array", "items": {"$ref": "#/components/schemas/Scope"}, "examples": [["read:books"]]}}
+                "properties": {"scopes": {"type": "array", "maxItems": 32, "items": {"$ref": "#/components/schemas/Scope"}, "examples": [["read:books"]]}}
               }}}
             },
             "responses": {
