@@ -34,7 +34,9 @@ extension EventLoop {
 
     private func respond(to request: HTTPRequest, close: Bool, on connection: Connection, now: UInt64) {
         let response = context.responder.respond(to: request)
-        queue(response, method: request.method, path: request.path, version: request.version, close: close, on: connection, startedAt: now, now: now)
+        queue(
+            response, method: request.method, path: request.path, version: request.version, close: close, on: connection,
+            startedAt: now, now: now)
     }
 
     /// Serialises the answer to the connection's current request (inline or from a
