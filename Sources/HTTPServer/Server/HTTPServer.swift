@@ -115,9 +115,14 @@ package final class HTTPServer: Sendable {
 }
 
 extension HTTPServer {
-    /// Offloaded requests waiting for a worker and being worked on; zeros without a pool.
+    /// Offloaded requests waiting for a worker and being worked on; zeros without a pool (for tests).
     var offloadLoad: (queued: Int, running: Int) {
         run.withLock { $0.context?.workers?.load } ?? (0, 0)
+    }
+
+    /// Open client connections across all loops.
+    var openConnections: Int {
+        run.withLock { $0.context?.connectionCount.load(ordering: .relaxed) } ?? 0
     }
 }
 
