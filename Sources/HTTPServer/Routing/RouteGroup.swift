@@ -11,10 +11,11 @@ package struct RouteGroup: RouteRegistrar {
         self.middleware = middleware
     }
 
-    package mutating func on(_ method: HTTPMethod, _ path: String, _ handler: @escaping HTTPHandler) {
+    package mutating func on(_ method: HTTPMethod, _ path: String, options: RouteOptions, _ handler: @escaping HTTPHandler) {
         let pattern = PathPattern(PathPattern.join(prefix, path))
         definitions.append(
-            RouteDefinition(method: method, pattern: pattern, handler: MiddlewareChain.compose(middleware, around: handler)))
+            RouteDefinition(
+                method: method, pattern: pattern, options: options, handler: MiddlewareChain.compose(middleware, around: handler)))
     }
 
     package mutating func group(_ prefix: String, middleware: [HTTPMiddleware], _ body: (inout RouteGroup) -> Void) {

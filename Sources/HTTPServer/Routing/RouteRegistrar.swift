@@ -1,8 +1,9 @@
 /// Anything routes can be registered on: the top-level `RouterBuilder` and the
 /// `RouteGroup`s it hands out. One requirement, so the verb helpers below are written once.
 package protocol RouteRegistrar {
-    /// Registers `handler` for `method` and `path` (a pattern such as `/orders/{id}`).
-    mutating func on(_ method: HTTPMethod, _ path: String, _ handler: @escaping HTTPHandler)
+    /// Registers `handler` for `method` and `path` (a pattern such as `/orders/{id}`),
+    /// run as `options` say (on the loop, or on a worker for slow CPU-bound work).
+    mutating func on(_ method: HTTPMethod, _ path: String, options: RouteOptions, _ handler: @escaping HTTPHandler)
 
     /// Registers the routes `body` adds under `prefix`, each wrapped in `middleware`
     /// (first element outermost), inside any middleware of the enclosing groups.
@@ -10,11 +11,27 @@ package protocol RouteRegistrar {
 }
 
 extension RouteRegistrar {
-    package mutating func get(_ path: String, _ handler: @escaping HTTPHandler) { on(.GET, path, handler) }
-    package mutating func post(_ path: String, _ handler: @escaping HTTPHandler) { on(.POST, path, handler) }
-    package mutating func put(_ path: String, _ handler: @escaping HTTPHandler) { on(.PUT, path, handler) }
-    package mutating func patch(_ path: String, _ handler: @escaping HTTPHandler) { on(.PATCH, path, handler) }
-    package mutating func delete(_ path: String, _ handler: @escaping HTTPHandler) { on(.DELETE, path, handler) }
+    /// Registers an inline route (the handler runs on the event loop).
+    package mutating func on(_ method: HTTPMethod, _ path: String, _ handler: @escaping HTTPHandler) {
+        on(method, path, options: .inline, handler)
+    }
+
+    // `offload: true` marks a handler doing slow CPU-bound work; see `RouteOptions.offload`.
+    package mutating func get(_ path: String, offload: Bool = false, _ handler: @escaping HTTPHandler) {
+        on(.GET, path, options: RouteOptions(offload: offload), handler)
+    }
+    package mutating func post(_ path: String, offload: Bool = false, _ handler: @escaping HTTPHandler) {
+        on(.POST, path, options: RouteOptions(offload: offload), handler)
+    }
+    package mutating func put(_ path: String, offload: Bool = false, _ handler: @escaping HTTPHandler) {
+        on(.PUT, path, options: RouteOptions(offload: offload), handler)
+    }
+    package mutating func patch(_ path: String, offload: Bool = false, _ handler: @escaping HTTPHandler) {
+        on(.PATCH, path, options: RouteOptions(offload: offload), handler)
+    }
+    package mutating func delete(_ path: String, offload: Bool = false, _ handler: @escaping HTTPHandler) {
+        on(.DELETE, path, options: RouteOptions(offload: offload), handler)
+    }
 
     /// A group with a prefix and no middleware of its own.
     package mutating func group(_ prefix: String, _ body: (inout RouteGroup) -> Void) {
@@ -27,6 +44,7 @@ extension RouteRegistrar {
 struct RouteDefinition: Sendable {
     let method: HTTPMethod
     let pattern: PathPattern
+    let options: RouteOptions
     let handler: HTTPHandler
 }
 

@@ -10,6 +10,7 @@ struct RouteTable: Sendable {
     struct Route: Sendable {
         let method: HTTPMethod
         let pattern: PathPattern
+        let offload: Bool
         let handler: HTTPHandler
     }
 
@@ -30,10 +31,23 @@ struct RouteTable: Sendable {
 
     private var exact: [String: [Route]] = [:]
     private var nodes: [Node] = [Node()]
+    /// Methods that have at least one offloaded route (HEAD too when GET has): for any
+    /// other method `runsOffLoop` answers after a comparison or two, with no hashing.
+    private var offloadedMethods: [HTTPMethod] = []
+    /// True when an offloaded route has `{parameters}`, so a miss in `exact` must walk the trie.
+    private var hasOffloadedPatterns = false
 
     init(_ definitions: [RouteDefinition]) {
         for definition in definitions {
-            let route = Route(method: definition.method, pattern: definition.pattern, handler: definition.handler)
+            let route = Route(
+                method: definition.method, pattern: definition.pattern, offload: definition.options.offload,
+                handler: definition.handler)
+            if route.offload {
+                for method in route.method == .GET ? [.GET, .HEAD] : [route.method] where !offloadedMethods.contains(method) {
+                    offloadedMethods.append(method)
+                }
+                if !route.pattern.isLiteral { hasOffloadedPatterns = true }
+            }
             let leaf = insertPath(definition.pattern)
             if let clash = nodes[leaf].routes.first(where: { $0.method == route.method }) {
                 preconditionFailure("Routes '\(route.method) \(route.pattern)' and '\(clash.pattern)' overlap exactly.")
@@ -88,6 +102,20 @@ struct RouteTable: Sendable {
             return .matched(found, parameters: captures)
         }
         return allowed.isEmpty ? .notFound : .methodNotAllowed(allowed: Self.allowList(allowed))
+    }
+
+    /// Whether the route `method` and `path` resolve to is marked offloaded. The same
+    /// answer as `resolve`, cheaper: a method without offloaded routes (GET /healthz in
+    /// the app) costs a comparison per offloaded method; an exact hit one dictionary
+    /// lookup. The trie is walked only when an offloaded route has parameters, or when
+    /// the path is percent-encoded (`/session/log%69n` must not dodge the worker and
+    /// hash a password on the loop).
+    func runsOffLoop(_ method: HTTPMethod, path: String) -> Bool {
+        guard offloadedMethods.contains(method) else { return false }
+        if let routes = exact[path], let route = Self.pick(routes, for: method) { return route.offload }
+        guard hasOffloadedPatterns || path.utf8.contains(UInt8(ascii: "%")) else { return false }
+        guard case .matched(let route, _)? = try? resolve(method, path: path) else { return false }
+        return route.offload
     }
 
     /// Depth-first, literal before parameter. Returns the first route for `method`;

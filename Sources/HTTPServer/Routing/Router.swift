@@ -32,6 +32,12 @@ package struct Router: HTTPResponder {
         }
     }
 
+    /// Routes registered with `offload: true` run on a worker thread. Only the route
+    /// decides: middleware and the fallback follow it (they run wherever it runs).
+    package func runsOffLoop(_ request: HTTPRequest) -> Bool {
+        table.runsOffLoop(request.method, path: request.path)
+    }
+
     /// The pattern that `method` and `path` match, e.g. `/session/orders/{id}`, for logs
     /// and tests; nil when no route matches (including wrong method and bad encoding).
     package func routePattern(_ method: HTTPMethod, path: String) -> String? {

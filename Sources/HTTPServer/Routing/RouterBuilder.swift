@@ -5,7 +5,7 @@
 /// ```swift
 /// var builder = RouterBuilder()
 /// builder.get("/healthz") { _ in .text("ok") }
-/// builder.group("/session", middleware: [loadSession]) { g in g.post("/login", login) }
+/// builder.group("/session", middleware: [loadSession]) { g in g.post("/login", offload: true, login) }
 /// builder.fallback = StaticFiles(root: "Static").handler
 /// let router = builder.build()
 /// ```
@@ -21,8 +21,8 @@ package struct RouterBuilder: RouteRegistrar {
 
     package init() {}
 
-    package mutating func on(_ method: HTTPMethod, _ path: String, _ handler: @escaping HTTPHandler) {
-        root.on(method, path, handler)
+    package mutating func on(_ method: HTTPMethod, _ path: String, options: RouteOptions, _ handler: @escaping HTTPHandler) {
+        root.on(method, path, options: options, handler)
     }
 
     package mutating func group(_ prefix: String, middleware: [HTTPMiddleware], _ body: (inout RouteGroup) -> Void) {

@@ -1,7 +1,29 @@
 /// One accepted client socket and its buffers. Owned and touched only by the
 /// loop thread that accepted it, so it is a plain (non-Sendable) class.
 final class Connection {
+    /// Which events the loop watches for this socket.
+    enum Interest {
+        case reading
+        /// Output is waiting for the socket (reads paused: back-pressure).
+        case writing
+        /// A worker holds the request and nothing is left to write: neither.
+        case paused
+    }
+
+    /// The request a worker is answering, as much as the loop needs to frame and log
+    /// the answer when it comes back.
+    struct Offloaded {
+        let method: HTTPMethod
+        let path: String
+        let version: HTTPVersion
+        let close: Bool
+        /// Monotonic nanoseconds when the request was complete, for the log's duration.
+        let startedAt: UInt64
+    }
+
     let fd: Int32
+    /// Unique within its loop: with `fd`, the ticket a worker's answer carries back.
+    let id: UInt64
     let remoteAddress: String
     var machine: HTTPConnectionStateMachine
     /// Received bytes; `input[inputStart...]` is the unconsumed part, starting at a request's first byte.
@@ -10,8 +32,9 @@ final class Connection {
     /// Serialised responses; `output[outputStart...]` is not yet accepted by the socket.
     var output: [UInt8] = []
     var outputStart = 0
-    /// True while registered for EPOLLOUT (reads paused).
-    var awaitingWritable = false
+    var interest = Interest.reading
+    /// Set while a worker answers this connection's current request.
+    var offloaded: Offloaded?
     /// After our side finished (FIN sent), unread client bytes are drained until
     /// this deadline so closing does not turn into a reset that destroys our answer.
     var lingerDeadline: UInt64?
@@ -20,8 +43,9 @@ final class Connection {
     /// Buffers larger than this are released once empty, so 10,000 idle connections stay small.
     static let retainedBufferBytes = 32 * 1024
 
-    init(fd: Int32, remoteAddress: String, limits: HTTPLimits, now: UInt64) {
+    init(fd: Int32, id: UInt64, remoteAddress: String, limits: HTTPLimits, now: UInt64) {
         self.fd = fd
+        self.id = id
         self.remoteAddress = remoteAddress
         self.machine = HTTPConnectionStateMachine(limits: limits, now: now)
     }

@@ -55,8 +55,9 @@ extension EventLoop {
                 context.connectionCount.subtract(1, ordering: .relaxed)
                 continue
             }
+            nextConnectionID &+= 1
             connections[fd] = Connection(
-                fd: fd, remoteAddress: ListeningSocket.describe(storage), limits: limits, now: now)
+                fd: fd, id: nextConnectionID, remoteAddress: ListeningSocket.describe(storage), limits: limits, now: now)
         }
     }
 

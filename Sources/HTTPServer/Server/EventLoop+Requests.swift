@@ -18,6 +18,11 @@ extension EventLoop {
             case .handle(var request, let consumed, let close):
                 connection.consumeInput(consumed)
                 request.remoteAddress = connection.remoteAddress
+                // The one check the inline path pays for offloading (see `HTTPResponder.runsOffLoop`).
+                if context.responder.runsOffLoop(request), offload(request, close: close, on: connection, now: now) {
+                    if connection.offloaded != nil { return false }  // later pipelined requests wait for this answer
+                    continue  // refused with 503: on to the next request
+                }
                 respond(to: request, close: close, on: connection, now: now)
             case .reject(let status):
                 reject(connection, status: status)
@@ -29,18 +34,26 @@ extension EventLoop {
 
     private func respond(to request: HTTPRequest, close: Bool, on connection: Connection, now: UInt64) {
         let response = context.responder.respond(to: request)
+        queue(
+            response, method: request.method, path: request.path, version: request.version, close: close, on: connection,
+            startedAt: now, now: now)
+    }
+
+    /// Serialises the answer to the connection's current request (inline or from a
+    /// worker), tells the state machine, and writes the log line with the full duration.
+    func queue(
+        _ response: HTTPResponse, method: HTTPMethod, path: String, version: HTTPVersion, close: Bool, on connection: Connection,
+        startedAt: UInt64, now: UInt64
+    ) {
         // A shutdown that began while the handler ran still gets `Connection: close` on this answer.
         let forceClose = ResponseWriter.requestsClose(response) || context.isShuttingDown.load(ordering: .relaxed)
         let sent = ResponseWriter.append(
-            response, to: &connection.output, isHEAD: request.method == .HEAD, close: close || forceClose,
-            keepAliveHeader: request.version.minor == 0, date: date.line)
+            response, to: &connection.output, isHEAD: method == .HEAD, close: close || forceClose,
+            keepAliveHeader: version.minor == 0, date: date.line)
         connection.machine.responseQueued(forceClose: forceClose, now: now)
         if let log = context.configuration.log {
-            let elapsed = MonotonicClock.now() &- now
-            log(
-                RequestLog.line(
-                    method: request.method.rawValue, path: request.path, status: response.status.code, bodyBytes: sent, nanoseconds: elapsed
-                ))
+            let elapsed = MonotonicClock.now() &- startedAt
+            log(RequestLog.line(method: method.rawValue, path: path, status: response.status.code, bodyBytes: sent, nanoseconds: elapsed))
         }
     }
 

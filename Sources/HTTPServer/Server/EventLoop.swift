@@ -8,7 +8,11 @@ final class EventLoop {
     let limits: HTTPLimits
     let epollFD: Int32
     let wakeFD: Int32
+    /// Where workers leave the answers to this loop's offloaded requests.
+    let mailbox: LoopMailbox
     var connections: [Int32: Connection] = [:]
+    /// The last `Connection.id` handed out.
+    var nextConnectionID: UInt64 = 0
     /// One receive buffer per loop, reused by every read.
     let readBuffer: UnsafeMutableRawBufferPointer
     var date = DateHeaderCache()
@@ -25,10 +29,11 @@ final class EventLoop {
     /// How long a closing connection's unread input is drained (nginx's lingering close).
     static let lingerNanoseconds: UInt64 = 2_000_000_000
 
-    init(context: ServerContext, wakeFD: Int32) throws(SystemError) {
+    init(context: ServerContext, mailbox: LoopMailbox) throws(SystemError) {
         self.context = context
         self.limits = context.configuration.limits
-        self.wakeFD = wakeFD
+        self.mailbox = mailbox
+        self.wakeFD = mailbox.wakeFD
         epollFD = epoll_create1(Int32(EPOLL_CLOEXEC))
         guard epollFD >= 0 else { throw SystemError.last("epoll_create1") }
         readBuffer = .allocate(byteCount: Self.readBufferBytes, alignment: 16)
@@ -59,7 +64,8 @@ final class EventLoop {
                 let flags = events[i].events
                 if fd == wakeFD {
                     var value: UInt64 = 0
-                    _ = read(wakeFD, &value, 8)
+                    _ = read(wakeFD, &value, 8)  // reset first, then take: see `LoopMailbox.post`
+                    deliverOffloadedResponses(now: now)
                 } else if fd == context.listenFD {
                     acceptConnections(now: now)
                 } else if let connection = connections[fd] {
@@ -77,7 +83,8 @@ final class EventLoop {
     }
 
     private func handle(_ connection: Connection, flags: UInt32, now: UInt64) {
-        if flags & csystem_epollerr() != 0 {
+        // A hang-up while paused (a worker has the request) cannot be read away: the peer is gone.
+        if flags & csystem_epollerr() != 0 || (connection.interest == .paused && flags & csystem_epollhup() != 0) {
             closeConnection(connection)
             return
         }
@@ -85,7 +92,7 @@ final class EventLoop {
             if flush(connection, now: now) { drive(connection, now: now) }
             if connection.isClosed { return }
         }
-        if flags & (csystem_epollin() | csystem_epollhup() | csystem_epollrdhup()) != 0, !connection.awaitingWritable {
+        if flags & (csystem_epollin() | csystem_epollhup() | csystem_epollrdhup()) != 0, connection.interest == .reading {
             readable(connection, now: now)
         }
     }
@@ -136,19 +143,26 @@ final class EventLoop {
             lingeringClose(connection, now: now)
             return false
         case .awaitWritable:
-            setWritableInterest(connection, true)
+            setInterest(connection, .writing)
             return false
         case .resumeReading:
-            setWritableInterest(connection, false)
+            setInterest(connection, .reading)
             return true
+        case .pauseReading:
+            setInterest(connection, .paused)
+            return false
         }
     }
 
-    func setWritableInterest(_ connection: Connection, _ writable: Bool) {
-        guard connection.awaitingWritable != writable else { return }
-        connection.awaitingWritable = writable
+    func setInterest(_ connection: Connection, _ interest: Connection.Interest) {
+        guard connection.interest != interest else { return }
+        connection.interest = interest
         var event = epoll_event()
-        event.events = writable ? csystem_epollout() : csystem_epollin() | csystem_epollrdhup()
+        switch interest {
+        case .reading: event.events = csystem_epollin() | csystem_epollrdhup()
+        case .writing: event.events = csystem_epollout()
+        case .paused: event.events = 0  // EPOLLERR and EPOLLHUP are reported regardless
+        }
         event.data.fd = connection.fd
         _ = epoll_ctl(epollFD, EPOLL_CTL_MOD, connection.fd, &event)
     }
@@ -167,7 +181,7 @@ final class EventLoop {
         Glibc.shutdown(connection.fd, Int32(SHUT_WR))
         connection.lingerDeadline = now + Self.lingerNanoseconds
         connection.discardInput()
-        setWritableInterest(connection, false)
+        setInterest(connection, .reading)
     }
 
     func closeConnection(_ connection: Connection) {

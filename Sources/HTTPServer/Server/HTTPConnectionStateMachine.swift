@@ -9,6 +9,10 @@ package struct HTTPConnectionStateMachine: Sendable {
         case idle
         /// Part of a request has arrived: the header-read timeout runs.
         case readingRequest
+        /// A complete request is with a worker thread (an offloaded route). Reads
+        /// are paused, so later pipelined requests wait their turn in the socket,
+        /// and no client timeout runs: the wait is the server's, bounded by its handlers.
+        case awaitingResponse
         /// Response bytes are waiting for the socket to accept them; reads are paused.
         case writing
         case closed
@@ -31,6 +35,9 @@ package struct HTTPConnectionStateMachine: Sendable {
     package enum FlushAction: Equatable, Sendable {
         case awaitWritable
         case resumeReading
+        /// Everything is written but a worker still holds the request: watch neither
+        /// reads nor writes until its answer arrives (errors and hang-ups still wake the loop).
+        case pauseReading
         case close
     }
 
@@ -83,11 +90,19 @@ package struct HTTPConnectionStateMachine: Sendable {
         }
     }
 
-    /// The answer to the request just handled is queued. `forceClose` is a handler's
-    /// own `Connection: close`.
+    /// The request just parsed went to a worker thread instead of being answered
+    /// inline. Its answer is reported later with `responseQueued(forceClose:now:)`.
+    package mutating func responseDeferred() {
+        guard state == .readingRequest else { return }
+        state = .awaitingResponse
+        deadline = .max
+    }
+
+    /// The answer to the request just handled (inline or by a worker) is queued.
+    /// `forceClose` is a handler's own `Connection: close`.
     package mutating func responseQueued(forceClose: Bool = false, now: UInt64) {
         if forceClose { closeAfterWrite = true }
-        if state == .readingRequest {
+        if state == .readingRequest || state == .awaitingResponse {
             state = .idle
             deadline = now &+ Self.nanoseconds(limits.keepAliveIdleTimeoutSeconds)
         }
@@ -96,6 +111,7 @@ package struct HTTPConnectionStateMachine: Sendable {
     /// Reports whether queued bytes remain after a write attempt.
     package mutating func flushed(pending: Bool, now: UInt64) -> FlushAction {
         guard state != .closed else { return .close }
+        if state == .awaitingResponse { return pending ? .awaitWritable : .pauseReading }
         if pending {
             if state != .writing {
                 state = .writing
@@ -115,8 +131,9 @@ package struct HTTPConnectionStateMachine: Sendable {
     }
 
     /// The peer sent EOF. Anything complete was handled already; a partial request is dropped.
+    /// A half-closed client still gets the answer being written or worked on, then the close.
     package mutating func peerClosed() -> FlushAction {
-        if state == .writing {
+        if state == .writing || state == .awaitingResponse {
             closeAfterWrite = true
             return .awaitWritable
         }
@@ -126,7 +143,8 @@ package struct HTTPConnectionStateMachine: Sendable {
 
     /// Checks the running timeout against the clock.
     package mutating func tick(now: UInt64) -> TimerAction {
-        guard state != .closed, now >= deadline else { return .none }
+        // A request with a worker has no client timeout (its deadline is `.max` too).
+        guard state != .closed, state != .awaitingResponse, now >= deadline else { return .none }
         switch state {
         case .readingRequest where !closeAfterWrite:
             closeAfterWrite = true
@@ -145,7 +163,7 @@ package struct HTTPConnectionStateMachine: Sendable {
         case .idle:
             state = .closed
             return .close
-        case .writing:
+        case .writing, .awaitingResponse:
             closeAfterWrite = true
             return .none
         case .readingRequest, .closed:

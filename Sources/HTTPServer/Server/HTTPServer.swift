@@ -3,7 +3,8 @@ import Glibc
 import Synchronization
 
 /// The HTTP/1.1 server: a listening socket and `threads` event loops that parse
-/// requests and hand each one, synchronously, to the responder on the loop thread.
+/// requests and hand each one, synchronously, to the responder on the loop thread;
+/// requests the responder marks with `runsOffLoop` go to a small worker pool instead.
 ///
 ///     let server = HTTPServer(configuration: config, responder: router)
 ///     let port = try server.start()
@@ -34,15 +35,25 @@ package final class HTTPServer: Sendable {
             precondition(state.context == nil, "HTTPServer.start() called twice")
             ListeningSocket.raiseOpenFileLimit()
             let (listenFD, port) = try ListeningSocket.open(host: configuration.host, port: configuration.port)
-            let context = ServerContext(configuration: configuration, responder: responder, listenFD: listenFD)
+            let workers: WorkerPool?
+            do throws(SystemError) {
+                workers =
+                    configuration.resolvedOffloadThreads > 0
+                    ? try WorkerPool(responder: responder, capacity: configuration.offloadQueueCapacity) : nil
+            } catch {
+                close(listenFD)
+                throw error
+            }
+            let context = ServerContext(configuration: configuration, responder: responder, listenFD: listenFD, workers: workers)
             state.context = context
             do throws(SystemError) {
+                try workers?.start(threads: configuration.resolvedOffloadThreads)
                 for _ in 0..<max(1, configuration.threads) {
                     let wakeFD = eventfd(0, Int32(EFD_NONBLOCK | EFD_CLOEXEC))
                     guard wakeFD >= 0 else { throw SystemError.last("eventfd") }
                     state.wakeFDs.append(wakeFD)
                     // Built here so a failure surfaces from start(), then handed to its thread.
-                    let loop = try EventLoop(context: context, wakeFD: wakeFD)
+                    let loop = try EventLoop(context: context, mailbox: LoopMailbox(wakeFD: wakeFD))
                     let transfer = LoopTransfer(loop: loop)
                     state.threads.append(
                         try LoopThread.spawn {
@@ -53,6 +64,7 @@ package final class HTTPServer: Sendable {
             } catch {
                 Self.requestStop(&state)
                 for thread in state.threads { pthread_join(thread, nil) }
+                workers?.stop()
                 state.threads = []
                 state.released = true
                 close(listenFD)
@@ -90,12 +102,27 @@ package final class HTTPServer: Sendable {
             return
         }
         for thread in threads { pthread_join(thread, nil) }
+        // The loops waited (within the grace period) for their requests at workers;
+        // only now may the workers go, since a loop could still have handed one a job.
+        run.withLock { $0.context?.workers }?.stop()
         run.withLock { state in
             guard let context = state.context, !state.released else { return }
             state.released = true
             close(context.listenFD)
             for fd in state.wakeFDs { close(fd) }
         }
+    }
+}
+
+extension HTTPServer {
+    /// Offloaded requests waiting for a worker and being worked on; zeros without a pool (for tests).
+    var offloadLoad: (queued: Int, running: Int) {
+        run.withLock { $0.context?.workers?.load } ?? (0, 0)
+    }
+
+    /// Open client connections across all loops.
+    var openConnections: Int {
+        run.withLock { $0.context?.connectionCount.load(ordering: .relaxed) } ?? 0
     }
 }
 

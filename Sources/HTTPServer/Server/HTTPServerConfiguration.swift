@@ -13,17 +13,31 @@ package struct HTTPServerConfiguration: Sendable {
     /// The request-log sink (`RequestLog.standardOutput`, or a test's collector);
     /// nil keeps the server quiet and skips building the line altogether.
     package var log: (@Sendable (String) -> Void)? = nil
+    /// Worker threads for routes marked `offload: true` (slow CPU-bound handlers).
+    /// nil: one per event loop. 0: no pool, such routes run inline on the loop.
+    package var offloadThreads: Int? = nil
+    /// Offloaded requests waiting for a free worker. Past it the answer is 503
+    /// `overloaded` with `Retry-After`, so a login flood cannot queue without bound.
+    package var offloadQueueCapacity: Int = HTTPServerConfiguration.defaultOffloadQueueCapacity
+
+    package static let defaultOffloadQueueCapacity = 256
 
     package init(
         host: String = "127.0.0.1", port: Int = 8080, threads: Int = HTTPServerConfiguration.defaultThreads,
-        limits: HTTPLimits = HTTPLimits(), log: (@Sendable (String) -> Void)? = nil
+        limits: HTTPLimits = HTTPLimits(), log: (@Sendable (String) -> Void)? = nil, offloadThreads: Int? = nil,
+        offloadQueueCapacity: Int = HTTPServerConfiguration.defaultOffloadQueueCapacity
     ) {
         self.host = host
         self.port = port
         self.threads = threads
         self.limits = limits
         self.log = log
+        self.offloadThreads = offloadThreads
+        self.offloadQueueCapacity = offloadQueueCapacity
     }
+
+    /// The worker count actually used: `offloadThreads`, else one per loop.
+    var resolvedOffloadThreads: Int { max(0, offloadThreads ?? max(1, threads)) }
 
     package static var defaultThreads: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 }
