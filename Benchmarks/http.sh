@@ -87,7 +87,7 @@ check_body "$NGINX_PORT"
 PORT=$(free_port)
 SERVER_CMD=${SERVER_CMD:-'.build/release/sessions-vs-tokens serve --port $PORT --quiet --db $TMP/bench.sqlite'}
 export PORT TMP
-eval "$SERVER_CMD" >"$TMP/server.log" 2>&1 &
+eval "exec $SERVER_CMD" >"$TMP/server.log" 2>&1 &
 PIDS+=($!)
 wait_for_port "$PORT"
 check_body "$PORT"

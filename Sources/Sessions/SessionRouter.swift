@@ -23,7 +23,8 @@ package struct SessionRouter: Sendable {
     /// Adds the `/session` routes, each behind the CSRF check.
     package func register(into routes: inout RouterBuilder) {
         routes.group("/session", middleware: [CSRFGuard.middleware]) { r in
-            r.post("/login", login)
+            // Login verifies a slow password hash: run it on a worker, not the event loop.
+            r.post("/login", offload: true, login)
             r.post("/logout", logout)
             r.get("/me", me)
             r.get("/cart", cart)
