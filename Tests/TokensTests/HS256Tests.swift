@@ -59,7 +59,8 @@ import Testing
         #expect(es.token("GET", "/token/me", token: hsToken).status == 401)
         // Even an ES256 token carrying the HS256 server's kid.
         let claims = Forge.object(Forge.parts(esToken)[1])
-        let forged = try Forge.sign(header: Forge.header(alg: "ES256", kid: hs.signingKey.kid), payload: Forge.json(claims), with: es.signingKey)
+        let forged = try Forge.sign(
+            header: Forge.header(alg: "ES256", kid: hs.signingKey.kid), payload: Forge.json(claims), with: es.signingKey)
         #expect(hs.token("GET", "/token/me", token: forged).status == 401)
     }
 

@@ -61,7 +61,8 @@ import Testing
         let t = try TestApp { $0.revocation = .denylist }
         let pair = t.tokenLogin()
         #expect(Self.introspect(t, pair.access).json["active"] as? Bool == true)
-        _ = t.call("POST", "/token/logout", headers: [("Authorization", "Bearer " + pair.access)], json: #"{"refresh_token":"\#(pair.refresh)"}"#)
+        _ = t.call(
+            "POST", "/token/logout", headers: [("Authorization", "Bearer " + pair.access)], json: #"{"refresh_token":"\#(pair.refresh)"}"#)
         #expect(Self.introspect(t, pair.access).text == #"{"active":false}"#)
     }
 

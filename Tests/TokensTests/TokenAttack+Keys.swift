@@ -45,7 +45,8 @@ extension TokenAttack {
     /// Malformed shapes and sizes.
     static let shapeAttacks: [TokenAttack] = [
         TokenAttack("header padded with '='") { _, g in g.header + "=." + g.payload + "." + g.signature },
-        TokenAttack("header in standard base64 ('+' and '/')") { _, g in "+/" + g.header.dropFirst(2) + "." + g.payload + "." + g.signature },
+        TokenAttack("header in standard base64 ('+' and '/')") { _, g in "+/" + g.header.dropFirst(2) + "." + g.payload + "." + g.signature
+        },
         TokenAttack("payload with a character outside base64url") { _, g in g.header + ".!" + g.payload.dropFirst() + "." + g.signature },
         TokenAttack("five parts, like a JWE") { _, g in g.access + ".AAAA.BBBB" },
         TokenAttack("four parts") { _, g in g.access + ".AAAA" },
@@ -54,13 +55,17 @@ extension TokenAttack {
         TokenAttack("7 KB token signed by the attacker") { app, g in
             var claims = Forge.object(g.payload)
             claims["pad"] = String(repeating: "x", count: 5_000)
-            let token = try Forge.sign(header: Forge.header(kid: app.signingKey.kid), payload: Forge.json(claims), with: JWTKey(generating: .es256))
+            let token = try Forge.sign(
+                header: Forge.header(kid: app.signingKey.kid), payload: Forge.json(claims), with: JWTKey(generating: .es256))
             #expect(token.utf8.count > 6_900 && token.utf8.count < 7_400)
             return token
         },
-        TokenAttack("two Authorization headers") { _, g in [("Authorization", "Bearer " + g.access), ("Authorization", "Bearer " + g.other)] },
+        TokenAttack("two Authorization headers") { _, g in
+            [("Authorization", "Bearer " + g.access), ("Authorization", "Bearer " + g.other)]
+        },
         TokenAttack("Bearer with no token") { _, _ in [("Authorization", "Bearer")] },
-        TokenAttack("token with a space inside") { _, g in [("Authorization", "Bearer " + g.header + ". " + g.payload + "." + g.signature)] },
+        TokenAttack("token with a space inside") { _, g in [("Authorization", "Bearer " + g.header + ". " + g.payload + "." + g.signature)]
+        },
     ]
 
     /// A token signed by an attacker's key that carries that key as a `jwk` header (RFC 8725 §3.10).

@@ -29,7 +29,8 @@ import Testing
     }
 
     @Test(
-        "nbf in the future is refused beyond the leeway", arguments: [(-10, 200), (20, 200), (29, 200), (31, 401), (3_600, 401)] as [(Double, Int)])
+        "nbf in the future is refused beyond the leeway",
+        arguments: [(-10, 200), (20, 200), (29, 200), (31, 401), (3_600, 401)] as [(Double, Int)])
     func notBeforeHonoursTheLeeway(nbfOffsetSeconds: Double, status: Int) throws {
         let t = try TestApp()
         var claims = t.claims()

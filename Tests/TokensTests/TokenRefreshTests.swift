@@ -57,7 +57,8 @@ import Testing
 
     @Test(
         "An unknown or malformed refresh token is refused",
-        arguments: [(#"{"refresh_token":"not-a-token"}"#, 401, "invalid_grant"), (#"{"refresh_token":""}"#, 401, "invalid_grant"),
+        arguments: [
+            (#"{"refresh_token":"not-a-token"}"#, 401, "invalid_grant"), (#"{"refresh_token":""}"#, 401, "invalid_grant"),
             ("{}", 400, "invalid_request"), ("nope", 400, "invalid_request"),
         ])
     func unknownRefreshTokenIsRefused(body: String, status: Int, code: String) throws {
