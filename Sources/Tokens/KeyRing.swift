@@ -11,7 +11,9 @@ import Synchronization
 /// with `--signing-key PATH` the active key is that file and retired keys are
 /// kept in the table (public half only, for ES256). `keys rotate`, run while the
 /// server is up, is noticed the next time the server signs a token or meets an
-/// unknown `kid` (at most once per `reloadIntervalSeconds` for the latter).
+/// unknown `kid`, at most once per `reloadIntervalSeconds` either way (a reload
+/// reads and prunes the key table). Signing with the retired key for that second
+/// is harmless: it keeps verifying for a token lifetime plus leeway.
 package final class KeyRing: Sendable {
     /// Fewest seconds between reloads triggered by unknown `kid`s, so a flood of
     /// forged kids cannot turn into a flood of database reads.

@@ -43,7 +43,17 @@ struct RefreshRequest: Decodable {
 }
 
 /// `GET /token/me`: the claims the token carries, and the user as the database knows them now.
+/// `user` is always present: `null` when the token outlived its user (it still verifies, statelessly).
 struct MeResponse: Encodable {
     let claims: JWTClaims
     let user: User?
+
+    enum CodingKeys: String, CodingKey { case claims, user }
+
+    /// Written by hand because the synthesized encoder would drop a nil `user`, changing the shape.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(claims, forKey: .claims)
+        try container.encode(user, forKey: .user)
+    }
 }
