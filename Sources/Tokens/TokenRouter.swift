@@ -24,7 +24,8 @@ package struct TokenRouter: Sendable {
     /// Adds the `/token` routes. No CSRF check: a browser never attaches a bearer token by itself.
     package func register(into routes: inout RouterBuilder) {
         routes.group("/token") { r in
-            r.post("/login", login)
+            // Login verifies a slow password hash: run it on a worker, not the event loop.
+            r.post("/login", offload: true, login)
             r.post("/refresh", refresh)
             r.post("/logout", logout)
             r.get("/me", me)
