@@ -20,13 +20,13 @@ export function renderSessionServer(memoryNode, databaseNode, inspect) {
   const memory = inspect.memory || {};
   show(memoryNode,
     el('p', { text: `Session table: ${display(memory.count)} entr${memory.count === 1 ? 'y' : 'ies'}, about ${display(memory.approx_bytes)} bytes (with the room it keeps allocated). Gone when the process stops.` }),
-    table(memory.sessions, [
+    tagged('sessions', table(memory.sessions, [
       ['sid_sha256_prefix', 'SHA-256(sid)…'], ['username', 'user'], ['cart', 'cart', cartColumn],
       ['last_page', 'last page'], ['created_at', 'created', clock], ['last_seen_at', 'last seen', clock],
-    ], 'The table is empty: nobody is signed in here.'));
+    ], 'The table is empty: nobody is signed in here.')));
   show(databaseNode,
     el('p', { class: 'note', text: 'No session rows and no cart rows: the coat-check cart lives only in memory. Orders are lasting data.' }),
-    el('h5', { text: 'orders' }), el('p', { class: 'note', text: ordersNote }), table(inspect.database?.orders, orderColumns));
+    el('h5', { text: 'orders' }), el('p', { class: 'note', text: ordersNote }), tagged('orders', table(inspect.database?.orders, orderColumns)));
 }
 
 /** Passport: nothing per user in memory; carts, refresh tokens and orders in the database. */
@@ -36,14 +36,19 @@ export function renderTokenServer(memoryNode, databaseNode, inspect, token) {
   show(memoryNode, el('p', { text: 'Nothing per user. Each request carries its token; the server checks the signature with its key and reads everything else from the database.' }));
   const mark = (prefix) => (token.refreshPrefix && prefix === token.refreshPrefix ? `${prefix} ← yours` : display(prefix));
   show(databaseNode,
-    el('h5', { text: 'carts (keyed by the token’s sub)' }), table(db.carts, [['user_id', 'user'], ['book_id', 'book'], ['qty', 'qty']]),
-    el('h5', { text: 'refresh_tokens (only a hash of each)' }), table(db.refresh_tokens, [
+    el('h5', { text: 'carts (keyed by the token’s sub)' }), tagged('carts', table(db.carts, [['user_id', 'user'], ['book_id', 'book'], ['qty', 'qty']])),
+    el('h5', { text: 'refresh_tokens (only a hash of each)' }), tagged('refresh_tokens', table(db.refresh_tokens, [
       ['token_sha256_prefix', 'SHA-256(token)…', mark], ['family', 'family', (f) => display(f).slice(0, 8)],
       ['user_id', 'user'], ['expires_at', 'expires', clock], ['state', 'state'],
-    ]),
-    el('h5', { text: 'revoked_jtis (the denylist: state again)' }), table(db.revoked_jtis, [['jti', 'jti'], ['expires_at', 'expires', clock]],
-      '(none: without --revocation denylist the server keeps no list)'),
-    el('h5', { text: 'orders' }), el('p', { class: 'note', text: ordersNote }), table(db.orders, orderColumns));
+    ])),
+    el('h5', { text: 'revoked_jtis (the denylist: state again)' }), tagged('revoked_jtis', table(db.revoked_jtis, [['jti', 'jti'], ['expires_at', 'expires', clock]],
+      '(none: without --revocation denylist the server keeps no list)')),
+    el('h5', { text: 'orders' }), el('p', { class: 'note', text: ordersNote }), tagged('orders', table(db.orders, orderColumns)));
+}
+
+/** Names a table by its /api/inspect key, for readers of the DOM (the browser test). */
+function tagged(name, node) {
+  return el('div', { 'data-table': name }, node);
 }
 
 function unavailable(...nodes) {
