@@ -2,17 +2,18 @@
 // both panels from the step's exchanges and a fresh GET /api/inspect.
 //
 // Module map: js/api.js (fetch and the two credential styles), js/jwt.js
-// (decode and tamper), js/scenarios.js (the steps), js/panels.js (drawing),
-// js/dom.js (safe DOM building: text only, never innerHTML).
+// (decode and forge), js/scenarios.js and js/tamper.js (the steps),
+// js/state.js (what the page remembers), js/credentials.js,
+// js/exchanges.js and js/server-state.js (drawing), js/dom.js (safe DOM
+// building: text only, never innerHTML).
 
 import { ok, publicCall } from './js/api.js';
+import { countdownText, renderSessionCredential, renderTokenCredential } from './js/credentials.js';
 import { el, show } from './js/dom.js';
-import {
-  countdownText, renderExchanges, renderSessionCredential, renderSessionServer, renderTokenCredential, renderTokenServer,
-} from './js/panels.js';
+import { renderExchangeSummary, renderExchanges } from './js/exchanges.js';
 import * as steps from './js/scenarios.js';
-
-const { state } = steps;
+import { renderSessionServer, renderTokenServer } from './js/server-state.js';
+import { state } from './js/state.js';
 const $ = (id) => document.getElementById(id);
 
 /** Reads the form: who signs in, which cart line, which scopes. */
@@ -30,25 +31,24 @@ function inputs() {
 }
 
 /** Runs one step, keeps its exchanges, refreshes /api/inspect and redraws. */
-async function run(stepName) {
+async function run(stepName, title) {
   const step = steps[stepName];
   if (typeof step !== 'function') return;
-  setBusy(true, `Running “${stepName}”…`);
+  setBusy(true, `Running “${title}”…`);
   try {
     const result = await step(inputs());
-    if (result.session) Object.assign(state.session, { exchanges: result.session, step: stepName });
-    if (result.token) Object.assign(state.token, { exchanges: result.token, step: stepName });
-    if (result.shared) {
-      state.shared = result.shared;
-      $('shared-details').open = true;
-    }
+    if (result.session) Object.assign(state.session, { exchanges: result.session, step: title });
+    if (result.token) Object.assign(state.token, { exchanges: result.token, step: title });
+    if (result.shared) state.shared = result.shared;
     if (result.narration) show($('narration'), el('p', { text: result.narration }));
     await refreshInspect();
-    setBusy(false, `Done: “${stepName}”.`);
+    if (!state.inspect) return;
+    setBusy(false, `Done: “${title}”.`);
   } catch (error) {
-    setBusy(false, `“${stepName}” failed in the page: ${error instanceof Error ? error.message : String(error)}`, true);
+    setBusy(false, `“${title}” failed in the page: ${error instanceof Error ? error.message : String(error)}`, true);
+  } finally {
+    render();
   }
-  render();
 }
 
 async function refreshInspect() {
@@ -72,6 +72,7 @@ function render() {
   renderExchanges($('session-exchanges'), state.session.exchanges, state.session.step);
   renderExchanges($('token-exchanges'), state.token.exchanges, state.token.step);
   renderExchanges($('shared-exchanges'), state.shared);
+  renderExchangeSummary($('shared-summary'), state.shared);
   renderSessionServer($('session-memory'), $('session-database'), state.inspect);
   renderTokenServer($('token-memory'), $('token-database'), state.inspect, state.token);
 }
@@ -108,7 +109,7 @@ function start() {
   $('user-picker').addEventListener('change', pickUser);
   $('controls').addEventListener('submit', (event) => event.preventDefault());
   for (const button of document.querySelectorAll('button[data-step]')) {
-    button.addEventListener('click', () => run(button.dataset.step));
+    button.addEventListener('click', () => run(button.dataset.step, button.textContent.trim()));
   }
   setInterval(tick, 1000);
   render();

@@ -50,8 +50,12 @@ export function display(value) {
   return String(value);
 }
 
-/** An RFC 3339 time as local clock time, e.g. "14:03:27"; other text unchanged. */
+/** An RFC 3339 time as local clock time, e.g. "14:03:27", with the date in
+ *  front when it is not today (refresh tokens live for days); other text unchanged. */
 export function clock(value) {
   const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? display(value) : date.toLocaleTimeString();
+  if (Number.isNaN(date.getTime())) return display(value);
+  const time = date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+  if (date.toDateString() === new Date().toDateString()) return time;
+  return `${date.toLocaleDateString([], { day: 'numeric', month: 'short' })} ${time}`;
 }
