@@ -10,17 +10,6 @@ package struct PricedCart: Sendable, Codable, Equatable {
     }
 }
 
-/// One priced cart line; `priceCents` is the unit price.
-package struct PricedCartItem: Sendable, Codable, Equatable {
-    package var bookID: Int
-    package var title: String
-    package var qty: Int
-    package var priceCents: Int
-
-    package init(bookID: Int, title: String, qty: Int, priceCents: Int) {
-        self.bookID = bookID
-        self.title = title
-        self.qty = qty
-        self.priceCents = priceCents
-    }
-}
+/// One priced cart line: the same shape as an order line (`{"book_id","title","qty","price_cents"}`,
+/// `priceCents` the unit price), priced at today's catalog price instead of the price at checkout.
+package typealias PricedCartItem = OrderItem
