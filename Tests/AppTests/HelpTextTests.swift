@@ -1,5 +1,5 @@
-import Testing
 import HTTPServer
+import Testing
 
 @testable import App
 

@@ -61,7 +61,8 @@ struct TLSContextTests {
         let badKey = try #require(Self.failure(TLSConfiguration(certificateChainPath: fixture.certificatePath, privateKeyPath: garbage)))
         #expect(badKey.code == .privateKeyUnusable)
         // A certificate given as the key is not a key either.
-        let swapped = try #require(Self.failure(TLSConfiguration(certificateChainPath: fixture.keyPath, privateKeyPath: fixture.certificatePath)))
+        let swapped = try #require(
+            Self.failure(TLSConfiguration(certificateChainPath: fixture.keyPath, privateKeyPath: fixture.certificatePath)))
         #expect(swapped.code == .certificateUnusable)
     }
 

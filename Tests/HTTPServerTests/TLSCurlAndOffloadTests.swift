@@ -15,7 +15,8 @@ struct TLSCurlAndOffloadTests {
                 TLSFixture.curl, ["-sS", "-v", "--cacert", fixture.certificatePath, "\(base)/healthz", "\(base)/secure"])
             #expect(result.status == 0, "\(result.error)")
             #expect(result.output == #"{"status":"ok"}secure=true"#)
-            #expect(result.error.contains("ALPN: server accepted http/1.1") || result.error.contains("ALPN, server accepted to use http/1.1"))
+            #expect(
+                result.error.contains("ALPN: server accepted http/1.1") || result.error.contains("ALPN, server accepted to use http/1.1"))
             #expect(result.error.contains("Re-using existing connection") || result.error.contains("Reusing existing connection"))
         }
     }

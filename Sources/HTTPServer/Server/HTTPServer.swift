@@ -5,6 +5,7 @@ import Synchronization
 /// The HTTP/1.1 server: a listening socket and `threads` event loops that parse
 /// requests and hand each one, synchronously, to the responder on the loop thread;
 /// requests the responder marks with `runsOffLoop` go to a small worker pool instead.
+/// With `configuration.tls` set it speaks HTTPS: same loops, OpenSSL in place of `recv`/`send`.
 ///
 ///     let server = HTTPServer(configuration: config, responder: router)
 ///     let port = try server.start()
