@@ -17,7 +17,7 @@ let package = Package(
         .target(name: "CSystem"),
 
         // The layers.
-        .target(name: "HTTPServer", dependencies: ["CSystem"]),
+        .target(name: "HTTPServer", dependencies: ["CSystem", "COpenSSL"]),
         .target(name: "SQLiteStore", dependencies: ["CSQLite"]),
         .target(name: "Bookstore", dependencies: ["SQLiteStore", "COpenSSL"]),
         .target(name: "JWT", dependencies: ["COpenSSL"]),

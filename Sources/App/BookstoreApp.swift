@@ -72,7 +72,7 @@ package final class BookstoreApp: Sendable {
 
         server = HTTPServer(
             configuration: HTTPServerConfiguration(
-                host: c.host, port: c.port, threads: threads, limits: c.limits, log: c.quiet ? nil : log),
+                host: c.host, port: c.port, threads: threads, limits: c.limits, log: c.quiet ? nil : log, tls: c.tls),
             responder: router)
         restartRequested.attach(server)
     }

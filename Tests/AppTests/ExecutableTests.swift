@@ -30,11 +30,47 @@ struct ExecutableTests {
         #expect(child.standardOutput.isEmpty)
     }
 
-    @Test func tlsFlagExitsTwoWithAProxyHint() throws {
+    @Test func tlsCertificateWithoutKeyExitsTwoBeforeOpeningAnything() throws {
         let child = try ChildProcess(executable, ["--tls-cert", "cert.pem", "--port", "0"])
         #expect(child.waitForExit() == 2)
-        #expect(child.standardError.contains("TLS is not built into this server yet; terminate TLS in a proxy"))
+        #expect(child.standardError.contains("--tls-cert needs --tls-key"))
         #expect(!FileManager.default.fileExists(atPath: child.directory.appendingPathComponent("bookstore.sqlite").path))
+    }
+
+    @Test func missingCertificateFileExitsOneWithAClearMessage() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("svt-exe-\(UUID().uuidString)")
+        let missing = directory.appendingPathComponent("absent-cert.pem").path
+        let child = try ChildProcess(
+            executable, ChildProcess.serverArguments(directory, ["--tls-cert", missing, "--tls-key", "key.pem"]), directory: directory)
+        #expect(child.waitForExit() == 1)
+        #expect(
+            child.standardError.contains("cannot serve HTTPS: cannot read the TLS certificate file \(missing): No such file or directory"))
+        #expect(!child.standardOutput.contains("Open "), "no banner for a server that never listened")
+    }
+
+    /// HTTPS end to end with curl as the client: health, then a login whose ticket is `Secure`
+    /// and whose https:// Origin passes the CSRF check.
+    @Test(.enabled(if: ExecutableTests.hasTLSTools, "needs /usr/bin/openssl and /usr/bin/curl"))
+    func servesHTTPSAndTheLoginTicketIsSecure() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("svt-exe-\(UUID().uuidString)")
+        let (certificate, key) = try Self.makeCertificate(in: directory)
+        let child = try ChildProcess(
+            executable, ChildProcess.serverArguments(directory, ["--tls-cert", certificate, "--tls-key", key]), directory: directory)
+        let port = try #require(child.httpsBannerPort())
+        let base = "https://127.0.0.1:\(port)"
+        let health = try Self.run("/usr/bin/curl", ["-sk", "\(base)/healthz"])
+        #expect(health.output == #"{"status":"ok"}"#)
+        let login = try Self.run(
+            "/usr/bin/curl",
+            [
+                "-sk", "-i", "-H", "Content-Type: application/json", "-H", "Origin: \(base)", "--data",
+                #"{"username":"edgaras","password":"passport42"}"#, "\(base)/session/login",
+            ])
+        #expect(login.output.hasPrefix("HTTP/1.1 200"))
+        let cookie = login.output.split(separator: "\r\n").first { $0.lowercased().hasPrefix("set-cookie: sid=") }
+        #expect(cookie?.hasSuffix("; Path=/; Secure; HttpOnly; SameSite=Lax") == true, "\(cookie ?? "no sid cookie")")
+        child.terminate()
+        #expect(child.waitForExit(timeoutSeconds: 5) == 0)
     }
 
     @Test func portAlreadyInUseExitsOneWithAClearMessage() throws {
@@ -129,6 +165,54 @@ struct ExecutableTests {
         let kid = try #require(first.standardOutput.firstMatch(of: /kid (\S+)/)?.1)
         #expect(first.standardOutput.contains("new ES256 signing key: kid \(kid)"))
         #expect(first.standardOutput.contains("still verifies until"), "the key made on first use is retired, and says until when")
+    }
+}
+
+extension ExecutableTests {
+    static var hasTLSTools: Bool {
+        FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl") && FileManager.default.isExecutableFile(atPath: "/usr/bin/curl")
+    }
+
+    /// A one-day self-signed P-256 certificate for 127.0.0.1 and its key, in `directory`.
+    static func makeCertificate(in directory: URL) throws -> (certificate: String, key: String) {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let certificate = directory.appendingPathComponent("cert.pem").path
+        let key = directory.appendingPathComponent("key.pem").path
+        let result = try run(
+            "/usr/bin/openssl",
+            [
+                "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-subj", "/CN=127.0.0.1",
+                "-addext", "subjectAltName=IP:127.0.0.1", "-days", "1", "-keyout", key, "-out", certificate,
+            ])
+        try #require(result.status == 0, "openssl req failed")
+        return (certificate, key)
+    }
+
+    /// Runs a short-lived program to completion; its exit status and standard output.
+    static func run(_ program: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
+
+extension ChildProcess {
+    /// The port from the HTTPS banner line `Open  https://127.0.0.1:<port>/`, once it is printed.
+    func httpsBannerPort() -> Int? {
+        var port: Int?
+        _ = waitForOutput { text in
+            guard let match = text.firstMatch(of: /Open  https:\/\/127\.0\.0\.1:([0-9]+)\//) else { return false }
+            port = Int(match.1)
+            return true
+        }
+        return port
     }
 }
 

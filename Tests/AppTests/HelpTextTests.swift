@@ -1,3 +1,4 @@
+import HTTPServer
 import Testing
 
 @testable import App
@@ -57,26 +58,56 @@ import Testing
     }
 
     @Test(arguments: ["--tls-cert", "--tls-key"])
-    func tlsFlagsAreDocumentedAsNotSupportedYet(_ flag: String) {
-        #expect(Self.line(for: flag)?.contains("not supported yet") == true)
+    func tlsFlagsAreDocumentedAsPEMFilesForHTTPS(_ flag: String) {
+        #expect(Self.line(for: flag)?.contains("PEM") == true)
+        #expect(Self.line(for: flag)?.contains("not supported") == false)
     }
 }
 
-/// `--tls-cert` / `--tls-key` parse (api.md lists them) but `serve` refuses them
-/// instead of silently serving plain HTTP to someone who asked for HTTPS.
+/// `--tls-cert` / `--tls-key` serve HTTPS together; one without the other is a usage
+/// mistake refused before anything opens, instead of plain HTTP for someone who asked for HTTPS.
 @Suite struct ServeRefusalTests {
     @Test func plainConfigurationMayServe() {
         #expect(ServeCommand.refusal(for: AppConfiguration()) == nil)
+        #expect(AppConfiguration().tls == nil)
     }
 
-    @Test(arguments: [["--tls-cert", "c.pem"], ["--tls-key", "k.pem"], ["--tls-cert=c.pem", "--tls-key=k.pem"]])
-    func tlsFlagsMakeServeRefuseWithAProxyHint(_ arguments: [String]) throws {
+    @Test(arguments: [["--tls-cert", "c.pem", "--tls-key", "k.pem"], ["--tls-cert=c.pem", "--tls-key=k.pem"]])
+    func bothTLSFlagsServeHTTPS(_ arguments: [String]) throws {
+        guard case .serve(let configuration) = try CommandLineParser.parse(arguments) else {
+            Issue.record("TLS flags should parse as serve")
+            return
+        }
+        #expect(ServeCommand.refusal(for: configuration) == nil)
+        #expect(configuration.tls == TLSConfiguration(certificateChainPath: "c.pem", privateKeyPath: "k.pem"))
+    }
+
+    @Test(arguments: [
+        (["--tls-cert", "c.pem"], "--tls-cert needs --tls-key"), (["--tls-key", "k.pem"], "--tls-key needs --tls-cert"),
+    ])
+    func oneTLSFlagAloneIsRefusedNamingTheOther(_ arguments: [String], _ message: String) throws {
         guard case .serve(let configuration) = try CommandLineParser.parse(arguments) else {
             Issue.record("TLS flags should still parse as serve")
             return
         }
-        let refusal = ServeCommand.refusal(for: configuration)
-        #expect(refusal?.hasPrefix("TLS is not built into this server yet; terminate TLS in a proxy") == true)
+        #expect(ServeCommand.refusal(for: configuration)?.hasPrefix(message) == true)
+        #expect(configuration.tls == nil)
+    }
+
+    @Test func restartKeepsTheTLSFlags() {
+        let arguments = ["/bin/svt", "--tls-cert", "c.pem", "--tls-key", "k.pem", "--port", "0"]
+        let restarted = ServeCommand.restartArguments(arguments, configuredPort: 0, boundPort: 8443)
+        #expect(restarted == arguments + ["--port", "8443"])
+    }
+
+    @Test func bannerShowsHTTPSOnlyWithTLS() {
+        var configuration = AppConfiguration()
+        #expect(Banner.text(configuration: configuration, boundPort: 8080, threads: 1).contains("Open  http://127.0.0.1:8080/"))
+        configuration.tlsCertificatePath = "c.pem"
+        configuration.tlsKeyPath = "k.pem"
+        let text = Banner.text(configuration: configuration, boundPort: 8443, threads: 1)
+        #expect(text.contains("Open  https://127.0.0.1:8443/"))
+        #expect(text.contains("certificate c.pem"))
     }
 
     @Test func refusedServeExitsWithTwoBeforeOpeningAnything() {

@@ -36,10 +36,16 @@ package struct AppConfiguration: Sendable, Equatable {
 
     package var allowRestart = false
 
-    /// `--tls-cert` / `--tls-key`: accepted so api.md's command line parses, but TLS is not
-    /// built in yet, so `serve` refuses to start with either set (see `ServeCommand.refusal`).
+    /// `--tls-cert` / `--tls-key`: the PEM certificate chain and private key to serve HTTPS
+    /// with. Both or neither: `serve` refuses one without the other (see `ServeCommand.refusal`).
     package var tlsCertificatePath: String? = nil
     package var tlsKeyPath: String? = nil
 
     package init() {}
+
+    /// The server's TLS settings when both paths are given; nil (plain HTTP) otherwise.
+    package var tls: TLSConfiguration? {
+        guard let tlsCertificatePath, let tlsKeyPath else { return nil }
+        return TLSConfiguration(certificateChainPath: tlsCertificatePath, privateKeyPath: tlsKeyPath)
+    }
 }

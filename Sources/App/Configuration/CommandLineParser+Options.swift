@@ -73,10 +73,10 @@ extension CommandLineParser {
         Option(name: "--allow-restart", value: nil, help: "enable POST /api/admin/restart (loopback only)") { config, _ in
             config.allowRestart = true
         },
-        Option(name: "--tls-cert", value: "PATH", help: "not supported yet: serve refuses to start; terminate TLS in a proxy") {
+        Option(name: "--tls-cert", value: "PATH", help: "PEM certificate chain: serve HTTPS (TLS 1.2+) with --tls-key") {
             $0.tlsCertificatePath = $1
         },
-        Option(name: "--tls-key", value: "PATH", help: "not supported yet: serve refuses to start; terminate TLS in a proxy") {
+        Option(name: "--tls-key", value: "PATH", help: "PEM private key of --tls-cert (give both or neither)") {
             $0.tlsKeyPath = $1
         },
     ]

@@ -7,8 +7,8 @@ import HTTPServer
 
 /// `sessions-vs-tokens serve`: start, print the banner, serve until Ctrl-C, exit 0.
 package enum ServeCommand {
-    /// Exit codes: 0 after a clean shutdown, 1 when the server cannot start,
-    /// 2 when asked for something this build cannot do (a usage mistake, like a bad flag).
+    /// Exit codes: 0 after a clean shutdown, 1 when the server cannot start (a port in
+    /// use, an unusable TLS certificate), 2 for a usage mistake (like a bad flag).
     package static func run(_ configuration: AppConfiguration) -> Int32 {
         if let refusal = refusal(for: configuration) {
             Console.error(refusal)
@@ -27,6 +27,9 @@ package enum ServeCommand {
         let port: Int
         do {
             port = try app.start()
+        } catch let error as TLSError {
+            Console.error("cannot serve HTTPS: \(error)")
+            return 1
         } catch let error as SystemError where error.isAddressInUse {
             Console.error(
                 "port \(configuration.port) on \(configuration.host) is already in use (is another server running?). "
@@ -50,18 +53,24 @@ package enum ServeCommand {
         return 0
     }
 
-    /// Why `serve` will not start with these settings, or nil when it can. api.md names
-    /// `--tls-cert`/`--tls-key`, but serving plain HTTP while the operator believes it is
-    /// HTTPS would be worse than refusing, so the flags parse and then stop the server here.
+    /// Why `serve` will not start with these settings, or nil when it can: a usage mistake
+    /// found before anything is opened. A certificate without its key (or the other way
+    /// round) is refused rather than quietly served as plain HTTP to someone who asked for HTTPS.
     package static func refusal(for configuration: AppConfiguration) -> String? {
-        guard configuration.tlsCertificatePath != nil || configuration.tlsKeyPath != nil else { return nil }
-        return "TLS is not built into this server yet; terminate TLS in a proxy (nginx, Caddy) in front of it "
-            + "and run without --tls-cert/--tls-key."
+        switch (configuration.tlsCertificatePath, configuration.tlsKeyPath) {
+        case (.some, nil):
+            return "--tls-cert needs --tls-key: give the certificate's private key too (or neither, for plain HTTP)."
+        case (nil, .some):
+            return "--tls-key needs --tls-cert: give the certificate chain too (or neither, for plain HTTP)."
+        default:
+            return nil
+        }
     }
 
     /// Replaces this process with a fresh copy of itself, same arguments: a real restart,
     /// so the coat-check's memory is truly gone while SQLite and the keys remain.
-    /// The arguments of the restarted process: the same ones, except that a server started on
+    /// The arguments of the restarted process: the same ones (`--tls-cert`/`--tls-key` included,
+    /// so HTTPS comes back as HTTPS), except that a server started on
     /// port 0 comes back on the port it actually got, so the page that asked for the restart
     /// finds it again (the last `--port` wins, and it also beats `$PORT`).
     package static func restartArguments(_ arguments: [String], configuredPort: Int, boundPort: Int) -> [String] {

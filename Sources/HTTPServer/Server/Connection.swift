@@ -25,6 +25,8 @@ final class Connection {
     /// Unique within its loop: with `fd`, the ticket a worker's answer carries back.
     let id: UInt64
     let remoteAddress: String
+    /// The TLS session over `fd`, or nil for plain HTTP (whose path never looks further).
+    let tls: TLSConnection?
     var machine: HTTPConnectionStateMachine
     /// Received bytes; `input[inputStart...]` is the unconsumed part, starting at a request's first byte.
     var input: [UInt8] = []
@@ -43,11 +45,13 @@ final class Connection {
     /// Buffers larger than this are released once empty, so 10,000 idle connections stay small.
     static let retainedBufferBytes = 32 * 1024
 
-    init(fd: Int32, id: UInt64, remoteAddress: String, limits: HTTPLimits, now: UInt64) {
+    init(fd: Int32, id: UInt64, remoteAddress: String, limits: HTTPLimits, now: UInt64, tls: TLSConnection? = nil) {
         self.fd = fd
         self.id = id
         self.remoteAddress = remoteAddress
+        self.tls = tls
         self.machine = HTTPConnectionStateMachine(limits: limits, now: now)
+        if tls != nil { machine.handshakeStarted(now: now) }
     }
 
     var pendingOutput: Int { output.count - outputStart }

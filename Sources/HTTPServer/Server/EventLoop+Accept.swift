@@ -50,6 +50,16 @@ extension EventLoop {
             }
             var one: Int32 = 1
             _ = setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
+            // On HTTPS the socket gets its `SSL` now; the handshake waits for the ClientHello.
+            var tls: TLSConnection? = nil
+            if let tlsContext = context.tls {
+                tls = TLSConnection(context: tlsContext, fd: fd)
+                if tls == nil {
+                    close(fd)
+                    context.connectionCount.subtract(1, ordering: .relaxed)
+                    continue
+                }
+            }
             guard register(fd, events: csystem_epollin() | csystem_epollrdhup()) else {
                 close(fd)
                 context.connectionCount.subtract(1, ordering: .relaxed)
@@ -57,15 +67,18 @@ extension EventLoop {
             }
             nextConnectionID &+= 1
             connections[fd] = Connection(
-                fd: fd, id: nextConnectionID, remoteAddress: ListeningSocket.describe(storage), limits: limits, now: now)
+                fd: fd, id: nextConnectionID, remoteAddress: ListeningSocket.describe(storage), limits: limits, now: now, tls: tls)
         }
     }
 
     /// Over `maxConnections`: a best-effort fixed 503, then close. Costs no loop state.
+    /// On HTTPS just the close: plaintext bytes would only be a garbled handshake to the client.
     private func refuseOverLimit(_ fd: Int32) {
-        var bytes: [UInt8] = []
-        ResponseWriter.appendRejection(.serviceUnavailable, to: &bytes, date: date.line)
-        _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        if context.tls == nil {
+            var bytes: [UInt8] = []
+            ResponseWriter.appendRejection(.serviceUnavailable, to: &bytes, date: date.line)
+            _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        }
         close(fd)
         context.connectionCount.subtract(1, ordering: .relaxed)
     }

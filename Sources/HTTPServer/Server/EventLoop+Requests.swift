@@ -18,6 +18,7 @@ extension EventLoop {
             case .handle(var request, let consumed, let close):
                 connection.consumeInput(consumed)
                 request.remoteAddress = connection.remoteAddress
+                request.isSecure = connection.tls != nil
                 // The one check the inline path pays for offloading (see `HTTPResponder.runsOffLoop`).
                 if context.responder.runsOffLoop(request), offload(request, close: close, on: connection, now: now) {
                     if connection.offloaded != nil { return false }  // later pipelined requests wait for this answer

@@ -21,6 +21,8 @@ final class EventLoop {
     var acceptPausedUntil: UInt64?
     var drainDeadline: UInt64?
     var nextSweep: UInt64 = 0
+    /// TLS connections to read again before the next wait (see `resumeTLSReads`); empty on plain HTTP.
+    var tlsReadsToResume: [Connection] = []
 
     static let readBufferBytes = 64 * 1024
     static let maxEventsPerWait: Int32 = 256
@@ -72,6 +74,7 @@ final class EventLoop {
                     handle(connection, flags: flags, now: now)
                 }
             }
+            if !tlsReadsToResume.isEmpty { resumeTLSReads(now: now) }
             if drainDeadline == nil, context.isShuttingDown.load(ordering: .acquiring) { beginDrain(now: now) }
             if now >= nextSweep {
                 sweep(now: now)
@@ -88,6 +91,10 @@ final class EventLoop {
             closeConnection(connection)
             return
         }
+        if let tls = connection.tls, !tls.isEstablished {
+            continueHandshake(connection, tls, now: now)
+            return
+        }
         if flags & csystem_epollout() != 0 {
             if flush(connection, now: now) { drive(connection, now: now) }
             if connection.isClosed { return }
@@ -98,6 +105,11 @@ final class EventLoop {
     }
 
     private func readable(_ connection: Connection, now: UInt64) {
+        // TLS decrypts through OpenSSL; a lingering close (either kind) discards raw bytes below.
+        if let tls = connection.tls, connection.lingerDeadline == nil {
+            readTLS(connection, tls, now: now)
+            return
+        }
         let n = recv(connection.fd, readBuffer.baseAddress, readBuffer.count, 0)
         if n > 0 {
             if connection.lingerDeadline != nil { return }  // draining a closed exchange: discard
@@ -122,20 +134,10 @@ final class EventLoop {
     /// Writes pending output. Returns true when the connection may read again.
     @discardableResult
     func flush(_ connection: Connection, now: UInt64) -> Bool {
-        while connection.pendingOutput > 0 {
-            let n = connection.output.withUnsafeBytes { raw in
-                send(connection.fd, raw.baseAddress! + connection.outputStart, connection.pendingOutput, Int32(MSG_NOSIGNAL))
-            }
-            if n > 0 {
-                connection.outputStart += n
-            } else if n < 0, errno == EINTR {
-                continue
-            } else if n < 0, errno == EAGAIN || errno == EWOULDBLOCK {
-                break
-            } else {
-                closeConnection(connection)
-                return false
-            }
+        if let tls = connection.tls {
+            guard writeTLS(connection, tls) else { return false }
+        } else {
+            guard writePlain(connection) else { return false }
         }
         if connection.pendingOutput == 0 { connection.outputWritten() }
         switch connection.machine.flushed(pending: connection.pendingOutput > 0, now: now) {
@@ -154,9 +156,32 @@ final class EventLoop {
         }
     }
 
+    /// `send`s the pending output until the socket is full. Returns false when the connection was closed.
+    private func writePlain(_ connection: Connection) -> Bool {
+        while connection.pendingOutput > 0 {
+            let n = connection.output.withUnsafeBytes { raw in
+                send(connection.fd, raw.baseAddress! + connection.outputStart, connection.pendingOutput, Int32(MSG_NOSIGNAL))
+            }
+            if n > 0 {
+                connection.outputStart += n
+            } else if n < 0, errno == EINTR {
+                continue
+            } else if n < 0, errno == EAGAIN || errno == EWOULDBLOCK {
+                break
+            } else {
+                closeConnection(connection)
+                return false
+            }
+        }
+        return true
+    }
+
     func setInterest(_ connection: Connection, _ interest: Connection.Interest) {
         guard connection.interest != interest else { return }
         connection.interest = interest
+        if interest == .reading, let tls = connection.tls, tls.hasBufferedInput || tls.readWantsWrite {
+            tlsReadsToResume.append(connection)
+        }
         var event = epoll_event()
         switch interest {
         case .reading: event.events = csystem_epollin() | csystem_epollrdhup()
@@ -178,6 +203,7 @@ final class EventLoop {
     /// close, so the kernel sends FIN after our answer rather than a reset.
     func lingeringClose(_ connection: Connection, now: UInt64) {
         guard !connection.isClosed, connection.lingerDeadline == nil else { return }
+        connection.tls?.shutdown()  // close_notify first, so the client knows the answer is whole
         Glibc.shutdown(connection.fd, Int32(SHUT_WR))
         connection.lingerDeadline = now + Self.lingerNanoseconds
         connection.discardInput()
@@ -187,6 +213,7 @@ final class EventLoop {
     func closeConnection(_ connection: Connection) {
         guard !connection.isClosed else { return }
         connection.isClosed = true
+        connection.tls?.shutdown()
         close(connection.fd)
         connections[connection.fd] = nil
         context.connectionCount.subtract(1, ordering: .relaxed)

@@ -90,6 +90,21 @@ package struct HTTPConnectionStateMachine: Sendable {
         }
     }
 
+    /// A TLS connection was accepted: its handshake counts against the header-read
+    /// timeout (not the idle one), so a client that opens a socket and never finishes
+    /// the handshake is closed as soon as one that never finishes its headers.
+    package mutating func handshakeStarted(now: UInt64) {
+        guard state == .idle else { return }
+        deadline = now &+ Self.nanoseconds(limits.headerReadTimeoutSeconds)
+    }
+
+    /// The handshake is done: the connection now waits for its first request like any
+    /// kept-alive one, under the idle timeout.
+    package mutating func handshakeFinished(now: UInt64) {
+        guard state == .idle else { return }
+        deadline = now &+ Self.nanoseconds(limits.keepAliveIdleTimeoutSeconds)
+    }
+
     /// The request just parsed went to a worker thread instead of being answered
     /// inline. Its answer is reported later with `responseQueued(forceClose:now:)`.
     package mutating func responseDeferred() {

@@ -5,6 +5,7 @@ import Synchronization
 /// The HTTP/1.1 server: a listening socket and `threads` event loops that parse
 /// requests and hand each one, synchronously, to the responder on the loop thread;
 /// requests the responder marks with `runsOffLoop` go to a small worker pool instead.
+/// With `configuration.tls` set it speaks HTTPS: same loops, OpenSSL in place of `recv`/`send`.
 ///
 ///     let server = HTTPServer(configuration: config, responder: router)
 ///     let port = try server.start()
@@ -29,9 +30,11 @@ package final class HTTPServer: Sendable {
     }
 
     /// Binds and starts the loops; returns the bound port (useful with port 0).
-    /// Throws `SystemError` (e.g. `isAddressInUse`) when the socket cannot be set up.
+    /// Throws `TLSError` when the configured certificate or key cannot be used (checked
+    /// before binding), `SystemError` (e.g. `isAddressInUse`) when the socket cannot be set up.
     package func start() throws -> Int {
-        try run.withLock { (state: inout RunState) throws(SystemError) -> Int in
+        let tls = try configuration.tls.map { (tls) throws(TLSError) in try TLSContext(configuration: tls) }
+        return try run.withLock { (state: inout RunState) throws(SystemError) -> Int in
             precondition(state.context == nil, "HTTPServer.start() called twice")
             ListeningSocket.raiseOpenFileLimit()
             let (listenFD, port) = try ListeningSocket.open(host: configuration.host, port: configuration.port)
@@ -44,7 +47,8 @@ package final class HTTPServer: Sendable {
                 close(listenFD)
                 throw error
             }
-            let context = ServerContext(configuration: configuration, responder: responder, listenFD: listenFD, workers: workers)
+            let context = ServerContext(
+                configuration: configuration, responder: responder, listenFD: listenFD, workers: workers, tls: tls)
             state.context = context
             do throws(SystemError) {
                 try workers?.start(threads: configuration.resolvedOffloadThreads)

@@ -20,12 +20,15 @@ package struct HTTPServerConfiguration: Sendable {
     /// `overloaded` with `Retry-After`, so a login flood cannot queue without bound.
     package var offloadQueueCapacity: Int = HTTPServerConfiguration.defaultOffloadQueueCapacity
 
+    /// Serve HTTPS with this certificate and key; nil serves plain HTTP.
+    package var tls: TLSConfiguration? = nil
+
     package static let defaultOffloadQueueCapacity = 256
 
     package init(
         host: String = "127.0.0.1", port: Int = 8080, threads: Int = HTTPServerConfiguration.defaultThreads,
         limits: HTTPLimits = HTTPLimits(), log: (@Sendable (String) -> Void)? = nil, offloadThreads: Int? = nil,
-        offloadQueueCapacity: Int = HTTPServerConfiguration.defaultOffloadQueueCapacity
+        offloadQueueCapacity: Int = HTTPServerConfiguration.defaultOffloadQueueCapacity, tls: TLSConfiguration? = nil
     ) {
         self.host = host
         self.port = port
@@ -34,6 +37,7 @@ package struct HTTPServerConfiguration: Sendable {
         self.log = log
         self.offloadThreads = offloadThreads
         self.offloadQueueCapacity = offloadQueueCapacity
+        self.tls = tls
     }
 
     /// The worker count actually used: `offloadThreads`, else one per loop.
