@@ -49,7 +49,11 @@ package final class BookstoreApp: Sendable {
         routes.use(DomainErrors.middleware)
         let keys = keys
         CommonRoutes(
-            store: store, sessions: sessions, jwks: { try .json(keys.keys.jwks(now: clock())) }, clock: clock
+            store: store, sessions: sessions, jwks: {
+                // A `keys rotate` by another process shows here within a second.
+                keys.reloadIfStale()
+                return try .json(keys.keys.jwks(now: clock()))
+            }, clock: clock
         ).register(into: &routes)
         let restart = restartRequested
         let logoutEverywhere: @Sendable (Int) throws -> LogoutEverywhereResponse = { userID in

@@ -83,10 +83,8 @@ extension CommandLineParser {
 
     package static var helpText: String {
         let width = options.map { $0.name.count + ($0.value.map { $0.count + 1 } ?? 0) }.max() ?? 0
-        let lines = options.map { option -> String in
-            let left = option.name + (option.value.map { " " + $0 } ?? "")
-            return "  " + left + String(repeating: " ", count: width - left.count + 2) + option.help
-        }
+        let rows = options.map { ($0.name + ($0.value.map { " " + $0 } ?? ""), $0.help) } + [("--help", "this text")]
+        let lines = rows.map { left, help in "  " + left + String(repeating: " ", count: width - left.count + 2) + help }
         return """
             sessions-vs-tokens: cookie sessions and bearer tokens, side by side, over one bookstore.
 
@@ -97,7 +95,6 @@ extension CommandLineParser {
 
             FLAGS
             \(lines.joined(separator: "\n"))
-              --help                 this text
 
             Open http://127.0.0.1:8080/ after `swift run` to see both panels.
             """
