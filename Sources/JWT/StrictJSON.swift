@@ -155,32 +155,49 @@ package enum StrictJSON {
             while let byte = peek(), isDigit(byte) { index += 1 }
         }
 
+        /// A string member or value. The common case, no escapes, becomes a
+        /// `String` with one validated copy of the run; with escapes, the UTF-8
+        /// is gathered into one buffer and validated once at the end (an escape
+        /// always yields a whole scalar, so it cannot complete or hide an
+        /// invalid sequence on either side of it).
         mutating func parseString() throws(JWTError) -> String {
             index += 1
-            var scalars = String.UnicodeScalarView()
-            var runStart = index
-            func flushRun(_ end: Int) throws(JWTError) {
-                guard let run = String(validating: bytes[runStart..<end], as: UTF8.self) else { throw .malformed("invalid UTF-8 in JSON") }
-                scalars.append(contentsOf: run.unicodeScalars)
+            let start = index
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\"") {
+                    let text = try Self.validated(bytes[start..<index])
+                    index += 1
+                    return text
+                }
+                if byte == UInt8(ascii: "\\") { break }
+                if byte < 0x20 { throw .malformed("control character in JSON string") }
+                index += 1
             }
+            var utf8 = Array(bytes[start..<index])
             while let byte = peek() {
                 switch byte {
                 case UInt8(ascii: "\""):
-                    try flushRun(index)
                     index += 1
-                    return String(scalars)
+                    return try Self.validated(utf8[...])
                 case UInt8(ascii: "\\"):
-                    try flushRun(index)
                     index += 1
-                    scalars.append(try parseEscape())
-                    runStart = index
+                    utf8.append(contentsOf: try parseEscape().utf8)
                 case 0x00..<0x20:
                     throw .malformed("control character in JSON string")
                 default:
+                    utf8.append(byte)
                     index += 1
                 }
             }
             throw .malformed("unterminated JSON string")
+        }
+
+        /// The bytes as a `String`, or an error if they are not valid UTF-8.
+        static func validated(_ utf8: ArraySlice<UInt8>) throws(JWTError) -> String {
+            let text = utf8.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) }
+            guard let text else { throw .malformed("invalid UTF-8 in JSON") }
+            return text
         }
 
         mutating func parseEscape() throws(JWTError) -> Unicode.Scalar {
