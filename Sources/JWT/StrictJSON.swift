@@ -132,6 +132,7 @@ package enum StrictJSON {
             guard let first = peek(), isDigit(first) else { throw .malformed("invalid JSON number") }
             index += 1
             if first != UInt8(ascii: "0") { skipDigits() }
+            let integerEnd = index
             if peek() == UInt8(ascii: ".") {
                 index += 1
                 guard let next = peek(), isDigit(next) else { throw .malformed("invalid JSON number") }
@@ -143,11 +144,22 @@ package enum StrictJSON {
                 guard let next = peek(), isDigit(next) else { throw .malformed("invalid JSON number") }
                 skipDigits()
             }
+            // NumericDates are plain integers: below 10^15 they are exact as Doubles, no text round trip needed.
+            let negative = bytes[start] == UInt8(ascii: "-")
+            let digits = integerEnd - start - (negative ? 1 : 0)
+            if index == integerEnd, digits <= Self.exactIntegerDigits {
+                var magnitude = 0
+                for byte in bytes[(integerEnd - digits)..<integerEnd] { magnitude = magnitude * 10 + Int(byte - 0x30) }
+                return negative ? -Double(magnitude) : Double(magnitude)
+            }
             guard let value = Double(String(decoding: bytes[start..<index], as: UTF8.self)), value.isFinite else {
                 throw .malformed("invalid JSON number")
             }
             return value
         }
+
+        /// Most digits of an integer converted without `Double(String)`: 10^15 < 2^53, so every such integer is exact.
+        static let exactIntegerDigits = 15
 
         func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
@@ -163,15 +175,17 @@ package enum StrictJSON {
         mutating func parseString() throws(JWTError) -> String {
             index += 1
             let start = index
+            var highBits: UInt8 = 0
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") {
-                    let text = try Self.validated(bytes[start..<index])
+                    let text = try Self.validated(bytes[start..<index], isASCII: highBits & 0x80 == 0)
                     index += 1
                     return text
                 }
                 if byte == UInt8(ascii: "\\") { break }
                 if byte < 0x20 { throw .malformed("control character in JSON string") }
+                highBits |= byte
                 index += 1
             }
             var utf8 = Array(bytes[start..<index])
@@ -179,7 +193,7 @@ package enum StrictJSON {
                 switch byte {
                 case UInt8(ascii: "\""):
                     index += 1
-                    return try Self.validated(utf8[...])
+                    return try Self.validated(utf8[...], isASCII: false)
                 case UInt8(ascii: "\\"):
                     index += 1
                     utf8.append(contentsOf: try parseEscape().utf8)
@@ -194,9 +208,14 @@ package enum StrictJSON {
         }
 
         /// The bytes as a `String`, or an error if they are not valid UTF-8.
-        static func validated(_ utf8: ArraySlice<UInt8>) throws(JWTError) -> String {
-            let text = utf8.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) }
-            guard let text else { throw .malformed("invalid UTF-8 in JSON") }
+        ///
+        /// `String(decoding:)` is the stdlib's specialised fast path; it replaces
+        /// invalid sequences with U+FFFD, so its bytes equal the input exactly
+        /// when the input was valid. (`String(validating:)` is generic and looked
+        /// up its metadata on every call.) ASCII needs no check at all.
+        static func validated(_ utf8: ArraySlice<UInt8>, isASCII: Bool) throws(JWTError) -> String {
+            let text = utf8.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+            guard isASCII || text.utf8.elementsEqual(utf8) else { throw .malformed("invalid UTF-8 in JSON") }
             return text
         }
 

@@ -46,4 +46,19 @@ struct StrictJSONTests {
         let bytes = Array("{\"k\":\"".utf8) + inner + Array("\"}".utf8)
         #expect(throws: JWTError.self) { try StrictJSON.parseObject(bytes) }
     }
+
+    /// Integers take a shortcut that skips `Double(String)`; every form must still read as that initializer reads it.
+    @Test(arguments: [
+        "0", "-0", "7", "-7", "1700000000", "999999999999999", "-999999999999999", "1000000000000000", "9007199254740993",
+        "12345678901234567890", "1.5", "-0.0", "1e3", "1E-3", "123456789012345.5",
+    ])
+    func numbersReadExactlyAsDoubleParsesThem(_ text: String) throws {
+        let object = try StrictJSON.parseObject(Array("{\"n\":\(text)}".utf8))
+        let expected = try #require(Double(text))
+        guard case .number(let value) = object["n"] else {
+            Issue.record("not a number")
+            return
+        }
+        #expect(value == expected && value.sign == expected.sign)
+    }
 }
