@@ -25,6 +25,9 @@ package enum StrictJSON {
     /// Deepest nesting accepted; JWT headers and our claims are two levels deep.
     package static let maxDepth = 16
 
+    /// Members the top-level table holds before it must grow: our claims set has 9, a header 3.
+    static let topLevelMemberCapacity = 12
+
     /// Parses `bytes`, which must hold exactly one JSON object.
     package static func parseObject(_ bytes: [UInt8]) throws(JWTError) -> [String: JSONValue] {
         var parser = Parser(bytes: bytes)
@@ -79,7 +82,9 @@ package enum StrictJSON {
 
         mutating func parseObject(depth: Int) throws(JWTError) -> JSONValue {
             index += 1
-            var members: [String: JSONValue] = [:]
+            // The top level is a JWT header or claims set: room for all its members up front
+            // saves rehashing every key as the table grows. Nested objects start small.
+            var members = [String: JSONValue](minimumCapacity: depth == 0 ? StrictJSON.topLevelMemberCapacity : 0)
             skipWhitespace()
             if peek() == UInt8(ascii: "}") {
                 index += 1
