@@ -10,12 +10,17 @@
 #
 #   Benchmarks/tokens.sh                          # release build, then measure
 #   SKIP_BUILD=1 DURATION=3s Benchmarks/tokens.sh
+#   ROUNDS=3 Benchmarks/tokens.sh                 # alternate the two paths 3 times, print medians
+#
+# The machine may be shared and noisy: compare medians of several rounds, and
+# compare builds by running them back to back (BIN=... selects the binary).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-5s}
 CONNECTIONS=${CONNECTIONS:-64}
 WRK_THREADS=${WRK_THREADS:-2}
+ROUNDS=${ROUNDS:-1}
 BIN=${BIN:-.build/release/sessions-vs-tokens}
 
 TMP=$(mktemp -d /tmp/tokens-bench.XXXXXX)
@@ -67,6 +72,7 @@ measure() {
     awk '/Requests\/sec/ {print $2}' <<<"$out"
 }
 ratio() { python3 -c "print(f'{$1/$2:.2f}')"; }
+median() { python3 -c 'import statistics, sys; print(f"{statistics.median(map(float, sys.argv[1:])):.2f}")' "$@"; }
 
 # Starts a server with extra flags, measures both paths, stops it.
 run() {
@@ -78,8 +84,13 @@ run() {
     wait_for_port "$port"
     token=$(login "$port")
     check_token "$port" "$token"
-    health=$(measure "$port" /healthz)
-    me=$(measure "$port" /token/me -H "Authorization: Bearer $token")
+    local healths=() mes=()
+    for _ in $(seq 1 "$ROUNDS"); do
+        healths+=("$(measure "$port" /healthz)")
+        mes+=("$(measure "$port" /token/me -H "Authorization: Bearer $token")")
+    done
+    health=$(median "${healths[@]}")
+    me=$(median "${mes[@]}")
     printf '%-6s GET /healthz %10s req/s   GET /token/me %10s req/s   me/healthz %s   (token %d bytes)\n' \
         "$label" "$health" "$me" "$(ratio "$me" "$health")" "${#token}"
     kill "$SERVER_PID"
@@ -89,6 +100,6 @@ run() {
 
 if [ -z "${SKIP_BUILD:-}" ]; then swift build -c release --product sessions-vs-tokens; fi
 
-echo "wrk -t$WRK_THREADS -c$CONNECTIONS -d$DURATION on $(nproc) cores; tokens verified/s ≈ /token/me req/s (includes the user-row read)"
+echo "wrk -t$WRK_THREADS -c$CONNECTIONS -d$DURATION on $(nproc) cores, median of $ROUNDS round(s); tokens verified/s ≈ /token/me req/s (includes the user-row read)"
 run ES256
 run HS256 --jwt-alg HS256 --signing-key "$TMP/hs256.key"

@@ -38,37 +38,62 @@ package enum Base64URL {
 
     /// Returns nil for anything that is not canonical unpadded base64url.
     package static func decode(_ text: some StringProtocol) -> [UInt8]? {
-        let chars = Array(text.utf8)
-        if chars.count % 4 == 1 { return nil }
-        var values = [UInt8]()
-        values.reserveCapacity(chars.count)
-        for char in chars {
-            let value = decodeTable[Int(char)]
-            if value == 0xFF { return nil }
-            values.append(value)
+        var text = String(text)
+        return text.withUTF8 { decode(bytes: $0) }
+    }
+
+    /// `decode(_:)` over the text's UTF-8 bytes; the form the JWS parser uses, with no copy.
+    ///
+    /// One pass, four characters at a time, straight into the output buffer.
+    package static func decode(bytes chars: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        let remainder = chars.count % 4
+        if remainder == 1 { return nil }
+        let outCount = chars.count / 4 * 3 + (remainder == 0 ? 0 : remainder - 1)
+        return decodeTable.withUnsafeBufferPointer { table -> [UInt8]? in
+            var valid = true
+            let out = [UInt8](unsafeUninitializedCapacity: outCount) { buffer, initialized in
+                var index = 0
+                var written = 0
+                // Any byte outside the alphabet maps to 0xFF; OR-ing the values lets one test cover all four.
+                while index + 4 <= chars.count {
+                    let a = table[Int(chars[index])], b = table[Int(chars[index + 1])]
+                    let c = table[Int(chars[index + 2])], d = table[Int(chars[index + 3])]
+                    guard (a | b | c | d) & 0xC0 == 0 else {
+                        valid = false
+                        return
+                    }
+                    buffer[written] = a << 2 | b >> 4
+                    buffer[written + 1] = b << 4 | c >> 2
+                    buffer[written + 2] = c << 6 | d
+                    index += 4
+                    written += 3
+                }
+                initialized = written
+                switch remainder {
+                case 2:
+                    let a = table[Int(chars[index])], b = table[Int(chars[index + 1])]
+                    // 12 bits carry 8: the low 4 bits of the last character must be zero.
+                    guard (a | b) & 0xC0 == 0, b & 0x0F == 0 else {
+                        valid = false
+                        return
+                    }
+                    buffer[written] = a << 2 | b >> 4
+                    initialized += 1
+                case 3:
+                    let a = table[Int(chars[index])], b = table[Int(chars[index + 1])], c = table[Int(chars[index + 2])]
+                    // 18 bits carry 16: the low 2 bits of the last character must be zero.
+                    guard (a | b | c) & 0xC0 == 0, c & 0x03 == 0 else {
+                        valid = false
+                        return
+                    }
+                    buffer[written] = a << 2 | b >> 4
+                    buffer[written + 1] = b << 4 | c >> 2
+                    initialized += 2
+                default:
+                    break
+                }
+            }
+            return valid ? out : nil
         }
-        var out = [UInt8]()
-        out.reserveCapacity(chars.count * 3 / 4)
-        var index = 0
-        while index + 4 <= values.count {
-            let n =
-                UInt32(values[index]) << 18 | UInt32(values[index + 1]) << 12 | UInt32(values[index + 2]) << 6 | UInt32(values[index + 3])
-            out += [UInt8(n >> 16 & 0xFF), UInt8(n >> 8 & 0xFF), UInt8(n & 0xFF)]
-            index += 4
-        }
-        switch values.count - index {
-        case 2:
-            // 12 bits carry 8: the low 4 bits of the last character must be zero.
-            if values[index + 1] & 0x0F != 0 { return nil }
-            out.append(values[index] << 2 | values[index + 1] >> 4)
-        case 3:
-            // 18 bits carry 16: the low 2 bits of the last character must be zero.
-            if values[index + 2] & 0x03 != 0 { return nil }
-            out.append(values[index] << 2 | values[index + 1] >> 4)
-            out.append(values[index + 1] << 4 | values[index + 2] >> 2)
-        default:
-            break
-        }
-        return out
     }
 }

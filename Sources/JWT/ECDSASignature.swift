@@ -25,12 +25,14 @@ enum ECDSASignature {
         return scalar.lexicographicallyPrecedes(p256Order)
     }
 
+    /// True for exactly 64 bytes whose r and s both lie in [1, n−1].
+    static func isValidRaw(_ raw: [UInt8]) -> Bool {
+        raw.count == rawBytes && isValidScalar(raw[0..<scalarBytes]) && isValidScalar(raw[scalarBytes..<rawBytes])
+    }
+
     /// DER `ECDSA-Sig-Value` for a raw r‖s signature, or nil if it is not one.
     static func der(fromRaw raw: [UInt8]) -> [UInt8]? {
-        guard raw.count == rawBytes,
-            isValidScalar(raw[0..<scalarBytes]),
-            isValidScalar(raw[scalarBytes..<rawBytes])
-        else { return nil }
+        guard isValidRaw(raw) else { return nil }
         guard let sig = ECDSA_SIG_new() else { return nil }
         defer { ECDSA_SIG_free(sig) }
         let r = raw.withUnsafeBufferPointer { BN_bin2bn($0.baseAddress, Int32(scalarBytes), nil) }

@@ -2,23 +2,34 @@ import COpenSSL
 
 /// Owns one libcrypto P-256 `EVP_PKEY`, parsed or generated once and reused.
 ///
-/// Safety of `@unchecked Sendable`: the pointer is set once in `init`, never
-/// reassigned, and the key is never mutated afterwards. OpenSSL 3 documents
+/// Safety of `@unchecked Sendable`: both pointers are set once in `init`, never
+/// reassigned, and neither key is mutated afterwards. OpenSSL 3 documents
 /// (openssl-threads(7)) that an `EVP_PKEY` may be used concurrently from many
-/// threads for read-only operations such as signing and verifying; each call
-/// here makes its own `EVP_MD_CTX`. `deinit` runs only once no reference is left.
+/// threads for read-only operations such as signing and verifying; each sign
+/// makes its own `EVP_MD_CTX`. `ECDSA_do_verify` only reads its `EC_KEY` and
+/// allocates its own working state per call. `deinit` runs only once no
+/// reference is left.
 final class ECKeyPair: @unchecked Sendable {
     let pointer: OpaquePointer
+    /// The same key as a legacy `EC_KEY`, extracted once, for the fast verify path (see shim.h).
+    private let ecKey: OpaquePointer
     /// False for keys imported from a public JWK or public PEM: verify-only.
     let hasPrivateKey: Bool
 
     private init(taking pointer: OpaquePointer, hasPrivateKey: Bool) throws(JWTError) {
+        guard Self.isP256(pointer), let ecKey = copenssl_pkey_get1_ec_key(pointer) else {
+            EVP_PKEY_free(pointer)
+            throw .keyError("key is not an EC P-256 key")
+        }
         self.pointer = pointer
+        self.ecKey = ecKey
         self.hasPrivateKey = hasPrivateKey
-        guard Self.isP256(pointer) else { throw .keyError("key is not an EC P-256 key") }
     }
 
-    deinit { EVP_PKEY_free(pointer) }
+    deinit {
+        copenssl_ec_key_free(ecKey)
+        EVP_PKEY_free(pointer)
+    }
 
     /// A fresh random P-256 key pair.
     static func generate() throws(JWTError) -> ECKeyPair {
@@ -120,11 +131,18 @@ final class ECKeyPair: @unchecked Sendable {
     }
 
     /// True only for a well-formed raw r‖s signature that verifies over `data`.
+    ///
+    /// The digest is SHA-256 with the once-fetched `EVP_MD`, and r and s go to
+    /// libcrypto as numbers: no per-call provider fetch, no DER round trip.
     func verify(signature: [UInt8], data: [UInt8]) -> Bool {
-        guard let der = ECDSASignature.der(fromRaw: signature), let ctx = EVP_MD_CTX_new() else { return false }
-        defer { EVP_MD_CTX_free(ctx) }
+        guard ECDSASignature.isValidRaw(signature) else { return false }
+        let digest = SHA256.hash(data)
         let ok =
-            EVP_DigestVerifyInit(ctx, nil, EVP_sha256(), nil, pointer) == 1 && EVP_DigestVerify(ctx, der, der.count, data, data.count) == 1
+            digest.withUnsafeBufferPointer { d in
+                signature.withUnsafeBufferPointer { rs in
+                    copenssl_ecdsa_verify_raw(d.baseAddress, d.count, rs.baseAddress, ECDSASignature.scalarBytes, ecKey)
+                }
+            } == 1
         if !ok { OpenSSL.clearErrors() }
         return ok
     }

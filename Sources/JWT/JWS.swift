@@ -19,25 +19,39 @@ package struct JWS: Sendable {
 
     /// Splits and decodes a compact JWS; rejects oversize input, any part count
     /// other than 3 (a 5-part JWE included) and non-canonical base64url.
+    ///
+    /// Works on the token's UTF-8 bytes in place: no per-part strings or arrays.
     package static func parse(_ token: String) throws(JWTError) -> JWS {
-        let bytes = Array(token.utf8.prefix(maxTokenBytes + 1))
-        guard bytes.count <= maxTokenBytes else { throw JWTError(.tooLarge, "token is larger than \(maxTokenBytes) bytes") }
-        let parts = bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        guard parts.count == 3 else {
-            throw .malformed(parts.count == 5 ? "encrypted tokens (JWE) are not accepted" : "token must have exactly 3 parts")
+        guard token.utf8.count <= maxTokenBytes else { throw JWTError(.tooLarge, "token is larger than \(maxTokenBytes) bytes") }
+        var token = token
+        // `withUTF8` only rethrows untyped errors: carry the typed one out in a `Result`.
+        return try token.withUTF8 { bytes in Result { () throws(JWTError) in try parse(bytes: bytes) } }.get()
+    }
+
+    private static func parse(bytes: UnsafeBufferPointer<UInt8>) throws(JWTError) -> JWS {
+        var dotCount = 0
+        var firstDot = 0
+        var secondDot = 0
+        for index in bytes.indices where bytes[index] == UInt8(ascii: ".") {
+            if dotCount == 0 { firstDot = index } else if dotCount == 1 { secondDot = index }
+            dotCount += 1
         }
-        guard !parts[0].isEmpty, !parts[1].isEmpty else { throw .malformed("token has an empty part") }
-        guard let header = decode(parts[0]), let payload = decode(parts[1]) else { throw .malformed("token is not valid base64url") }
-        guard let signature = decode(parts[2]) else { throw .malformed("signature is not valid base64url") }
+        guard dotCount == 2 else {
+            throw .malformed(dotCount == 4 ? "encrypted tokens (JWE) are not accepted" : "token must have exactly 3 parts")
+        }
+        let headerPart = UnsafeBufferPointer(rebasing: bytes[..<firstDot])
+        let payloadPart = UnsafeBufferPointer(rebasing: bytes[(firstDot + 1)..<secondDot])
+        let signaturePart = UnsafeBufferPointer(rebasing: bytes[(secondDot + 1)...])
+        guard !headerPart.isEmpty, !payloadPart.isEmpty else { throw .malformed("token has an empty part") }
+        guard let header = Base64URL.decode(bytes: headerPart), let payload = Base64URL.decode(bytes: payloadPart) else {
+            throw .malformed("token is not valid base64url")
+        }
+        guard let signature = Base64URL.decode(bytes: signaturePart) else { throw .malformed("signature is not valid base64url") }
         return JWS(
-            signingInput: Array(bytes[..<parts[1].endIndex]),
+            signingInput: Array(bytes[..<secondDot]),
             headerBytes: header,
             payloadBytes: payload,
             signature: signature)
-    }
-
-    private static func decode(_ part: ArraySlice<UInt8>) -> [UInt8]? {
-        Base64URL.decode(String(decoding: part, as: UTF8.self))
     }
 
     /// The protected header, parsed strictly (object, no duplicate names).
@@ -50,7 +64,11 @@ package struct JWS: Sendable {
     /// The header's `alg` must equal the key's algorithm; `none` and every
     /// other value never verify. An empty signature never verifies.
     package func verifySignature(with key: JWTKey) throws(JWTError) {
-        let header = try header()
+        try verifySignature(with: key, header: try header())
+    }
+
+    /// `verifySignature(with:)` for a caller that has already parsed the header (no second parse).
+    func verifySignature(with key: JWTKey, header: JWTHeader) throws(JWTError) {
         guard header.alg == key.algorithm.rawValue else { throw JWTError(.unsupportedAlgorithm, "token algorithm is not accepted") }
         // The lesson in one line: the signature covers the bytes exactly as received.
         guard !signature.isEmpty, key.verify(signature: signature, data: signingInput) else {

@@ -14,7 +14,8 @@ package final class JWTKey: Sendable {
     /// The libcrypto-side key: an EC key pair or an HMAC secret.
     enum Backing: Sendable {
         case ec(ECKeyPair)
-        case hmac(secret: [UInt8])
+        /// Keyed once at load; see `HMACKey`.
+        case hmac(HMACKey)
     }
 
     package let algorithm: JWTAlgorithm
@@ -34,8 +35,8 @@ package final class JWTKey: Sendable {
             kid = JWKThumbprint.compute(requiredMembers: [
                 "crv": "P-256", "kty": "EC", "x": Base64URL.encode(x), "y": Base64URL.encode(y),
             ])
-        case .hmac(let secret):
-            kid = JWKThumbprint.compute(requiredMembers: ["k": Base64URL.encode(secret), "kty": "oct"])
+        case .hmac(let key):
+            kid = JWKThumbprint.compute(requiredMembers: ["k": Base64URL.encode(key.secret), "kty": "oct"])
         }
     }
 
@@ -47,7 +48,7 @@ package final class JWTKey: Sendable {
             try self.init(algorithm: .es256, backing: .ec(pair), material: try pair.pem())
         case .hs256:
             let text = Array(Base64URL.encode(try OpenSSL.randomBytes(Self.generatedHMACSecretBytes)).utf8)
-            try self.init(algorithm: .hs256, backing: .hmac(secret: text), material: text)
+            try self.init(algorithm: .hs256, backing: .hmac(try HMACKey(secret: text)), material: text)
         }
     }
 
@@ -64,7 +65,7 @@ package final class JWTKey: Sendable {
             guard material.count >= Self.minimumHMACSecretBytes else {
                 throw .keyError("HS256 secret must be at least \(Self.minimumHMACSecretBytes) bytes")
             }
-            try self.init(algorithm: .hs256, backing: .hmac(secret: material), material: material)
+            try self.init(algorithm: .hs256, backing: .hmac(try HMACKey(secret: material)), material: material)
         }
     }
 
@@ -102,7 +103,7 @@ package final class JWTKey: Sendable {
     package func sign(_ data: [UInt8]) throws(JWTError) -> [UInt8] {
         switch backing {
         case .ec(let pair): return try pair.sign(data)
-        case .hmac(let secret): return try Self.hmacSHA256(key: secret, data: data)
+        case .hmac(let key): return try key.mac(data)
         }
     }
 
@@ -111,19 +112,10 @@ package final class JWTKey: Sendable {
         switch backing {
         case .ec(let pair):
             return pair.verify(signature: signature, data: data)
-        case .hmac(let secret):
-            guard let expected = try? Self.hmacSHA256(key: secret, data: data) else { return false }
+        case .hmac(let key):
+            guard let expected = try? key.mac(data) else { return false }
             // Constant time: a timing leak here would let an attacker forge a MAC byte by byte.
             return ConstantTime.equals(expected, signature)
         }
-    }
-
-    static func hmacSHA256(key: [UInt8], data: [UInt8]) throws(JWTError) -> [UInt8] {
-        var mac = [UInt8](repeating: 0, count: 32)
-        var length: UInt32 = 0
-        guard HMAC(EVP_sha256(), key, Int32(key.count), data, data.count, &mac, &length) != nil, length == 32 else {
-            throw OpenSSL.error("HMAC")
-        }
-        return mac
     }
 }

@@ -6,7 +6,9 @@ package enum SHA256 {
     package static func hash(_ bytes: [UInt8]) -> [UInt8] {
         var digest = [UInt8](repeating: 0, count: 32)
         var length: UInt32 = 0
-        let ok = bytes.withUnsafeBytes { input in EVP_Digest(input.baseAddress, input.count, &digest, &length, EVP_sha256(), nil) }
+        let ok = bytes.withUnsafeBytes { input in
+            EVP_Digest(input.baseAddress, input.count, &digest, &length, FetchedAlgorithms.shared.sha256, nil)
+        }
         // EVP_Digest with the built-in SHA-256 cannot fail short of memory exhaustion.
         precondition(ok == 1 && length == 32, "EVP_Digest(SHA-256) failed")
         return digest

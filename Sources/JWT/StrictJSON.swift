@@ -25,6 +25,9 @@ package enum StrictJSON {
     /// Deepest nesting accepted; JWT headers and our claims are two levels deep.
     package static let maxDepth = 16
 
+    /// Members the top-level table holds before it must grow: our claims set has 9, a header 3.
+    static let topLevelMemberCapacity = 12
+
     /// Parses `bytes`, which must hold exactly one JSON object.
     package static func parseObject(_ bytes: [UInt8]) throws(JWTError) -> [String: JSONValue] {
         var parser = Parser(bytes: bytes)
@@ -79,7 +82,9 @@ package enum StrictJSON {
 
         mutating func parseObject(depth: Int) throws(JWTError) -> JSONValue {
             index += 1
-            var members: [String: JSONValue] = [:]
+            // The top level is a JWT header or claims set: room for all its members up front
+            // saves rehashing every key as the table grows. Nested objects start small.
+            var members = [String: JSONValue](minimumCapacity: depth == 0 ? StrictJSON.topLevelMemberCapacity : 0)
             skipWhitespace()
             if peek() == UInt8(ascii: "}") {
                 index += 1
@@ -132,6 +137,7 @@ package enum StrictJSON {
             guard let first = peek(), isDigit(first) else { throw .malformed("invalid JSON number") }
             index += 1
             if first != UInt8(ascii: "0") { skipDigits() }
+            let integerEnd = index
             if peek() == UInt8(ascii: ".") {
                 index += 1
                 guard let next = peek(), isDigit(next) else { throw .malformed("invalid JSON number") }
@@ -143,11 +149,22 @@ package enum StrictJSON {
                 guard let next = peek(), isDigit(next) else { throw .malformed("invalid JSON number") }
                 skipDigits()
             }
+            // NumericDates are plain integers: below 10^15 they are exact as Doubles, no text round trip needed.
+            let negative = bytes[start] == UInt8(ascii: "-")
+            let digits = integerEnd - start - (negative ? 1 : 0)
+            if index == integerEnd, digits <= Self.exactIntegerDigits {
+                var magnitude = 0
+                for byte in bytes[(integerEnd - digits)..<integerEnd] { magnitude = magnitude * 10 + Int(byte - 0x30) }
+                return negative ? -Double(magnitude) : Double(magnitude)
+            }
             guard let value = Double(String(decoding: bytes[start..<index], as: UTF8.self)), value.isFinite else {
                 throw .malformed("invalid JSON number")
             }
             return value
         }
+
+        /// Most digits of an integer converted without `Double(String)`: 10^15 < 2^53, so every such integer is exact.
+        static let exactIntegerDigits = 15
 
         func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
@@ -155,32 +172,56 @@ package enum StrictJSON {
             while let byte = peek(), isDigit(byte) { index += 1 }
         }
 
+        /// A string member or value. The common case, no escapes, becomes a
+        /// `String` with one validated copy of the run; with escapes, the UTF-8
+        /// is gathered into one buffer and validated once at the end (an escape
+        /// always yields a whole scalar, so it cannot complete or hide an
+        /// invalid sequence on either side of it).
         mutating func parseString() throws(JWTError) -> String {
             index += 1
-            var scalars = String.UnicodeScalarView()
-            var runStart = index
-            func flushRun(_ end: Int) throws(JWTError) {
-                guard let run = String(validating: bytes[runStart..<end], as: UTF8.self) else { throw .malformed("invalid UTF-8 in JSON") }
-                scalars.append(contentsOf: run.unicodeScalars)
+            let start = index
+            var highBits: UInt8 = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\"") {
+                    let text = try Self.validated(bytes[start..<index], isASCII: highBits & 0x80 == 0)
+                    index += 1
+                    return text
+                }
+                if byte == UInt8(ascii: "\\") { break }
+                if byte < 0x20 { throw .malformed("control character in JSON string") }
+                highBits |= byte
+                index += 1
             }
+            var utf8 = Array(bytes[start..<index])
             while let byte = peek() {
                 switch byte {
                 case UInt8(ascii: "\""):
-                    try flushRun(index)
                     index += 1
-                    return String(scalars)
+                    return try Self.validated(utf8[...], isASCII: false)
                 case UInt8(ascii: "\\"):
-                    try flushRun(index)
                     index += 1
-                    scalars.append(try parseEscape())
-                    runStart = index
+                    utf8.append(contentsOf: try parseEscape().utf8)
                 case 0x00..<0x20:
                     throw .malformed("control character in JSON string")
                 default:
+                    utf8.append(byte)
                     index += 1
                 }
             }
             throw .malformed("unterminated JSON string")
+        }
+
+        /// The bytes as a `String`, or an error if they are not valid UTF-8.
+        ///
+        /// `String(decoding:)` is the stdlib's specialised fast path; it replaces
+        /// invalid sequences with U+FFFD, so its bytes equal the input exactly
+        /// when the input was valid. (`String(validating:)` is generic and looked
+        /// up its metadata on every call.) ASCII needs no check at all.
+        static func validated(_ utf8: ArraySlice<UInt8>, isASCII: Bool) throws(JWTError) -> String {
+            let text = utf8.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+            guard isASCII || text.utf8.elementsEqual(utf8) else { throw .malformed("invalid UTF-8 in JSON") }
+            return text
         }
 
         mutating func parseEscape() throws(JWTError) -> Unicode.Scalar {
