@@ -30,7 +30,13 @@ package final class BookstoreApp: Sendable {
         sessions = SessionTable(
             maxSessions: c.maxSessions, idleTimeoutSeconds: c.sessionIdleSeconds, absoluteTimeoutSeconds: c.sessionMaxAgeSeconds,
             clock: clock)
-        sweeper = SessionSweeper(table: sessions)
+        let store = store
+        // Each sweep also drops token rows past their expiry, so neither table grows without bound.
+        sweeper = SessionSweeper(table: sessions) {
+            let now = clock()
+            _ = try? store.refreshTokens.deleteExpired(before: now)
+            _ = try? store.revokedJTIs.purgeExpired(now: now)
+        }
         let policy = TokenPolicy(
             algorithm: JWTAlgorithm(rawValue: c.jwtAlgorithm) ?? .es256, accessTTLSeconds: c.accessTTLSeconds,
             leewaySeconds: c.leewaySeconds, revocation: c.revocation == .denylist ? .denylist : .none)
@@ -46,10 +52,12 @@ package final class BookstoreApp: Sendable {
         if let log {
             routes.onError = { @Sendable message in log("error: " + message) }
         }
+        if Self.isLoopback(c.host) { routes.use(HostGuard.middleware) }
         routes.use(DomainErrors.middleware)
         let keys = keys
         CommonRoutes(
-            store: store, sessions: sessions, jwks: {
+            store: store, sessions: sessions,
+            jwks: {
                 // A `keys rotate` by another process shows here within a second.
                 keys.reloadIfStale()
                 return try .json(keys.keys.jwks(now: clock()))

@@ -22,9 +22,13 @@ package final class Bookstore: Sendable {
         self.pool = try DatabasePool(path: path, capacity: connections)
         self.hasher = PasswordHasher(iterations: passwordIterations)
         self.now = now
-        self.dummyHash = try hasher.hash("not a real password")
         let migrator = BookstoreSchema.migrator(seedHasher: hasher)
         _ = try pool.withConnection { db in try migrator.migrate(db) }
+        // The dummy must cost what a real user's check costs. Stored hashes keep the count
+        // they were made with, which may differ from today's flag: match the costliest.
+        let stored = try pool.read { db in try db.query("SELECT password_hash FROM users").map { try $0.text(0) } }
+        let cost = stored.compactMap(PasswordHasher.iterations(of:)).max() ?? passwordIterations
+        self.dummyHash = try PasswordHasher(iterations: cost).hash("not a real password")
     }
 
     package var refreshTokens: RefreshTokenRepository { RefreshTokenRepository(pool: pool, now: now) }

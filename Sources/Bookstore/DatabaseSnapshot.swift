@@ -6,7 +6,8 @@ import Foundation
 /// where the automatic conversion would go wrong (`revokedJTIs`,
 /// `tokenSHA256Prefix`) explicit snake_case keys pass through unchanged.
 package struct DatabaseSnapshot: Sendable, Encodable, Equatable {
-    /// Most rows shown per table, newest first, so the page stays small on a busy database.
+    /// Most rows shown per table, so the page stays small on a busy database (orders and
+    /// refresh tokens newest first, carts by user, denylist by expiry).
     package static let maxRowsPerTable = 100
 
     package var carts: [CartRow]

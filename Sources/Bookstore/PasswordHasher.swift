@@ -31,6 +31,13 @@ package struct PasswordHasher: Sendable {
             .joined(separator: "$")
     }
 
+    /// The iteration count a stored hash carries, or nil when it is malformed.
+    package static func iterations(of stored: String) -> Int? {
+        let parts = stored.split(separator: "$", omittingEmptySubsequences: false)
+        guard parts.count == 4, parts[0] == scheme, let count = Int(parts[1]), (1...maxIterations).contains(count) else { return nil }
+        return count
+    }
+
     /// True when `password` matches `stored`. A malformed stored string is
     /// simply "no match", never a crash.
     package func verify(_ password: String, against stored: String) -> Bool {

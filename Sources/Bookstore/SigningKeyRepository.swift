@@ -25,6 +25,31 @@ package struct SigningKeyRepository: Sendable {
         }
     }
 
+    /// Retires every active key of `alg` and inserts the new one, in one transaction, so no
+    /// reader ever sees zero active keys (and makes a stray key of its own). Returns the retired kids.
+    @discardableResult
+    package func replaceActive(alg: String, with kid: String, material: [UInt8], at date: Date) throws -> [String] {
+        try pool.write { db in
+            let retired = try db.query(
+                "SELECT kid FROM signing_keys WHERE alg = ? AND retired_at IS NULL ORDER BY created_at, rowid", [alg]
+            ).map { try $0.text(0) }
+            try db.execute("UPDATE signing_keys SET retired_at = ? WHERE alg = ? AND retired_at IS NULL", [date.unixSeconds, alg])
+            try db.execute(
+                "INSERT INTO signing_keys(kid, alg, key_material, created_at) VALUES (?, ?, ?, ?)",
+                [kid, alg, material, date.unixSeconds])
+            return retired
+        }
+    }
+
+    /// Records a key that has already stopped signing (the old `--signing-key` file's key), retired at `date`.
+    package func insertRetired(kid: String, alg: String, material: [UInt8], at date: Date) throws {
+        try pool.write { db in
+            try db.execute(
+                "INSERT OR REPLACE INTO signing_keys(kid, alg, key_material, created_at, retired_at) VALUES (?, ?, ?, ?, ?)",
+                [kid, alg, material, date.unixSeconds, date.unixSeconds])
+        }
+    }
+
     /// Every key, oldest first (the active one is the newest not retired).
     package func all() throws -> [SigningKeyRecord] {
         try pool.read { db in

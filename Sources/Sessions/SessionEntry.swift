@@ -13,6 +13,9 @@ package struct SessionEntry: Sendable, Equatable {
     package var lastPage: String?
     package var createdAt: Date
     package var lastSeenAt: Date
+    /// Set while this session's cart is being written as an order, so a second
+    /// checkout cannot order the same cart twice.
+    package var checkoutInProgress = false
 
     package init(
         userID: Int, username: String, cart: Cart = Cart(), lastPage: String? = nil, createdAt: Date, lastSeenAt: Date

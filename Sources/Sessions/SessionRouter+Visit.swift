@@ -17,10 +17,10 @@ extension SessionRouter {
     /// Permissions come from the database on every request, so an admin's
     /// change applies to the very next one.
     func visit(_ request: HTTPRequest, needing scope: String?) throws -> Visit {
-        guard let sid = request.cookie(Self.cookieName) else { throw HTTPError.noSession }
+        let sid = try ticket(request)
         let seen = table.update(sid) { entry -> (Cart, String?, Int) in
             let previous = entry.lastPage
-            entry.lastPage = request.path
+            entry.lastPage = Self.pageForMemory(request.path)
             return (entry.cart, previous, entry.userID)
         }
         guard let (cart, previousPage, userID) = seen else { throw HTTPError.noSession }
@@ -30,6 +30,21 @@ extension SessionRouter {
         }
         if let scope, !user.hasScope(scope) { throw HTTPError.insufficientScope(scope) }
         return Visit(sid: sid, user: user, cart: cart, previousPage: previousPage)
+    }
+
+    /// The one `sid` the browser sent. Two `sid` cookies mean another site or path
+    /// planted one (cookie tossing): refuse rather than guess which is the visitor's.
+    func ticket(_ request: HTTPRequest) throws -> String {
+        let sent = request.cookieValues(Self.cookieName)
+        guard sent.count == 1 else { throw HTTPError.noSession }
+        return sent[0]
+    }
+
+    /// Longest path kept as `last_page`: the table's memory must not grow with a client's 16 KiB paths.
+    static let maxRememberedPathBytes = 256
+
+    static func pageForMemory(_ path: String) -> String {
+        path.utf8.count <= maxRememberedPathBytes ? path : String(decoding: path.utf8.prefix(maxRememberedPathBytes), as: UTF8.self)
     }
 
     /// Applies a cart change to the live entry under its lock and returns the new cart.
@@ -42,6 +57,29 @@ extension SessionRouter {
         return cart
     }
 
+    /// Marks the cart as being ordered and returns a copy; a second checkout meanwhile gets 409.
+    func claimCart(_ sid: String) throws -> Cart {
+        let claimed = table.update(sid) { entry -> Cart? in
+            guard !entry.checkoutInProgress else { return nil }
+            entry.checkoutInProgress = true
+            return entry.cart
+        }
+        guard let outcome = claimed else { throw HTTPError.noSession }
+        guard let cart = outcome else { throw HTTPError.checkoutInProgress }
+        return cart
+    }
+
+    /// Ends the claim; after a placed order, removes exactly the lines that were ordered
+    /// (a line changed meanwhile stays, as the visitor last set it).
+    func releaseCart(_ sid: String, ordered: Cart?) {
+        table.update(sid) { entry in
+            entry.checkoutInProgress = false
+            for line in ordered?.lines ?? [] where entry.cart.lines.contains(line) {
+                entry.cart.remove(bookID: line.bookID)
+            }
+        }
+    }
+
     /// api.md's ticket: `sid=…; Path=/; HttpOnly; SameSite=Lax`, plus `Secure` over TLS.
     /// No Max-Age: a browser-session cookie, while the server enforces the real timeouts.
     func ticketCookie(_ value: String, _ request: HTTPRequest) throws -> SetCookie {
@@ -51,7 +89,7 @@ extension SessionRouter {
     /// If the visitor holds a live ADMIN session, that user (the admin routes' hook).
     /// A cookie-authenticated admin call is state-changing, so CSRF is checked here too.
     package func adminUser(for request: HTTPRequest) throws -> User? {
-        guard let sid = request.cookie(Self.cookieName), let entry = table.lookup(sid),
+        guard let sid = try? ticket(request), let entry = table.lookup(sid),
             let user = try store.user(id: entry.userID)
         else { return nil }
         guard user.isAdmin else {

@@ -45,7 +45,7 @@ package struct SessionRouter: Sendable {
         guard credentials.isWithinBounds,
             let user = try store.authenticate(username: credentials.username, password: credentials.password)
         else { throw HTTPError.invalidCredentials }
-        if let planted = request.cookie(Self.cookieName) { table.remove(planted) }
+        for planted in request.cookieValues(Self.cookieName) { table.remove(planted) }
         let sid = table.create(userID: user.id, username: user.username)
         table.update(sid.rawValue) { $0.lastPage = request.path }
         var response = try HTTPResponse.json(UserEnvelope(user))
@@ -57,7 +57,7 @@ package struct SessionRouter: Sendable {
     /// An expired entry not yet swept is no session either: `lookup` drops it, so
     /// logging out with it is the same 401 `no_session` as every other route.
     func logout(_ request: HTTPRequest) throws -> HTTPResponse {
-        guard let sid = request.cookie(Self.cookieName), table.lookup(sid) != nil, table.remove(sid) else {
+        guard let sid = try? ticket(request), table.lookup(sid) != nil, table.remove(sid) else {
             throw HTTPError.noSession
         }
         var response = HTTPResponse(status: .noContent)
@@ -96,16 +96,20 @@ package struct SessionRouter: Sendable {
 
     // MARK: - Orders: lasting data, in SQLite on both sides
 
-    /// Writes the in-memory cart as an order, then empties it. The shard lock is
-    /// held across the write, so a concurrent cart change cannot slip in between.
+    /// Writes the in-memory cart as an order, then takes the ordered lines out of it.
+    /// The cart is claimed under the shard lock, but the database write happens
+    /// outside it: a lock held across I/O would stall every session in the shard.
     func checkout(_ request: HTTPRequest) throws -> HTTPResponse {
         let visit = try visit(request, needing: Scope.writeOrders)
-        let placed = try table.update(visit.sid) { entry in
-            let order = try store.checkout(userID: entry.userID, cart: entry.cart)
-            entry.cart.clear()
-            return order
+        let cart = try claimCart(visit.sid)
+        let order: Order
+        do {
+            order = try store.checkout(userID: visit.user.id, cart: cart)
+        } catch {
+            releaseCart(visit.sid, ordered: nil)
+            throw error
         }
-        guard let order = placed else { throw HTTPError.noSession }
+        releaseCart(visit.sid, ordered: cart)
         return try .json(OrderEnvelope(order), status: .created)
     }
 

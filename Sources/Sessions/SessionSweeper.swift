@@ -15,6 +15,8 @@ package final class SessionSweeper: Sendable {
 
     private let table: SessionTable
     private let intervalSeconds: Int
+    /// Other periodic housekeeping run after each sweep (the App purges expired token rows here).
+    private let alsoEachSweep: (@Sendable () -> Void)?
     /// Signalled by `stop()` to end the wait early.
     private let wakeUp = DispatchSemaphore(value: 0)
     /// Signalled by the thread when its loop has ended.
@@ -25,10 +27,11 @@ package final class SessionSweeper: Sendable {
 
     private enum State { case idle, running, stopped }
 
-    package init(table: SessionTable, intervalSeconds: Int = defaultIntervalSeconds) {
+    package init(table: SessionTable, intervalSeconds: Int = defaultIntervalSeconds, alsoEachSweep: (@Sendable () -> Void)? = nil) {
         precondition(intervalSeconds >= 1, "sweep interval must be at least one second")
         self.table = table
         self.intervalSeconds = intervalSeconds
+        self.alsoEachSweep = alsoEachSweep
     }
 
     /// Starts the thread; a second call does nothing.
@@ -63,6 +66,7 @@ package final class SessionSweeper: Sendable {
         // `wait(timeout:)` returns `.success` only when `stop()` signals.
         while wakeUp.wait(timeout: .now() + .seconds(intervalSeconds)) == .timedOut {
             table.sweep()
+            alsoEachSweep?()
             sweepCount.add(1, ordering: .relaxed)
         }
         finished.signal()

@@ -4,7 +4,8 @@ import HTTPServer
 extension HTTPError {
     static let realm = #"Bearer realm="bookstore""#
 
-    /// No bearer token: a bare challenge with no error code (RFC 6750 §3.1).
+    /// No bearer token: the challenge carries no error attribute (RFC 6750 §3.1); the JSON
+    /// body still needs a code (api.md's error shape) and says `invalid_token`.
     static let missingToken = HTTPError(
         .unauthorized, "invalid_token", "No bearer token was sent: sign in at POST /token/login.",
         headers: ["WWW-Authenticate": realm])

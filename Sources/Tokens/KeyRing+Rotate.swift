@@ -23,15 +23,13 @@ extension KeyRing {
             let old = try SigningKeyFile.loadOrCreate(path: path, algorithm: policy.algorithm)
             // Keep only what verifying needs: the public key for ES256 (the secret for HS256).
             let material = old.publicKeyPEM.map { Array($0.utf8) } ?? old.material
-            try store.signingKeys.insert(kid: old.kid, alg: old.algorithm.rawValue, material: material, createdAt: now)
-            try store.signingKeys.retire(kid: old.kid, at: now)
+            try store.signingKeys.insertRetired(kid: old.kid, alg: old.algorithm.rawValue, material: material, at: now)
             try replaceKeyFile(path: path, with: fresh)
             retiredKid = old.kid
         } else {
-            let active = try store.signingKeys.all().filter { $0.alg == policy.algorithm.rawValue && $0.retiredAt == nil }
-            for record in active { try store.signingKeys.retire(kid: record.kid, at: now) }
-            try store.signingKeys.insert(kid: fresh.kid, alg: fresh.algorithm.rawValue, material: fresh.material, createdAt: now)
-            retiredKid = active.last?.kid
+            let retired = try store.signingKeys.replaceActive(
+                alg: fresh.algorithm.rawValue, with: fresh.kid, material: fresh.material, at: now)
+            retiredKid = retired.last
         }
         let until = retiredKid.map { _ in now.addingTimeInterval(TimeInterval(policy.retiredKeyGraceSeconds)) }
         return Rotation(retiredKid: retiredKid, newKid: fresh.kid, verifiesUntil: until)

@@ -59,7 +59,12 @@ package final class KeyRing: Sendable {
     @discardableResult
     package func reloadIfStale() -> Bool {
         let now = clock()
-        let due = state.withLock { now.timeIntervalSince($0.lastReload) >= Self.reloadIntervalSeconds }
+        // Claim the slot before reloading, so threads arriving meanwhile do not reload too.
+        let due = state.withLock { state -> Bool in
+            guard now.timeIntervalSince(state.lastReload) >= Self.reloadIntervalSeconds else { return false }
+            state.lastReload = now
+            return true
+        }
         guard due else { return false }
         do { try reload() } catch { return false }
         return true
@@ -85,8 +90,11 @@ package final class KeyRing: Sendable {
         }
         parsed[signing.kid] = signing
         // A key that stopped signing keeps verifying for one token lifetime plus leeway.
+        // Only keys retired by a rotation verify, and only for their grace period; a stray
+        // unretired row (say, from before `--signing-key` was given) never does.
         let retired = try records.compactMap { record -> JWTKeySet.RetiredKey? in
-            let notAfter = (record.retiredAt ?? now).addingTimeInterval(grace)
+            guard let retiredAt = record.retiredAt else { return nil }
+            let notAfter = retiredAt.addingTimeInterval(grace)
             guard notAfter > now else { return nil }
             return JWTKeySet.RetiredKey(key: try key(for: record, parsed: &parsed), notAfter: notAfter)
         }

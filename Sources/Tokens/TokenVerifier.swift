@@ -26,8 +26,10 @@ package struct TokenVerifier: Sendable {
         do {
             do {
                 claims = try verify(token, now: now)
-            } catch  where error.code == .unknownKey && keys.reloadIfStale() {
-                // A kid we do not know may be a key rotated in by `keys rotate` since we loaded.
+            } catch  where error.code == .unknownKey {
+                // A kid we do not know may be a key rotated in by `keys rotate` since we loaded:
+                // reload (at most once a second, whoever asks) and try once more.
+                keys.reloadIfStale()
                 claims = try verify(token, now: now)
             }
         } catch {

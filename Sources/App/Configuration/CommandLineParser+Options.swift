@@ -61,7 +61,8 @@ extension CommandLineParser {
         Option(name: "--max-body-bytes", value: "N", help: "request body limit; past it 413 (default 65536)") {
             $0.limits.maxBodyBytes = try integer("--max-body-bytes", $1, in: 0...67_108_864)
         },
-        Option(name: "--header-timeout", value: "SECONDS", help: "close a client that has not sent its headers by then (default 10)") {
+        Option(name: "--header-timeout", value: "SECONDS", help: "close a client that has not sent its whole request by then (default 10)")
+        {
             $0.limits.headerReadTimeoutSeconds = Double(try integer("--header-timeout", $1, in: 1...3_600))
         },
         Option(name: "--idle-timeout", value: "SECONDS", help: "close a keep-alive connection idle this long (default 60)") {

@@ -4,7 +4,7 @@ package struct OrderEnvelope: Sendable, Encodable {
     package init(_ order: Order) { self.order = order }
 }
 
-/// `{"orders": […]}`: a user's own orders, newest first.
+/// `{"orders": […]}`: a user's own orders, oldest first.
 package struct OrdersEnvelope: Sendable, Encodable {
     package var orders: [Order]
     package init(_ orders: [Order]) { self.orders = orders }

@@ -53,4 +53,10 @@ extension HTTPRequest {
     package func cookie(_ name: String) -> String? {
         CookieParser.pairs(headers.values("Cookie")).first { $0.name == name }?.value
     }
+
+    /// Every value sent for cookie `name`, in order. More than one means another
+    /// site or path planted a cookie of the same name: a careful caller refuses.
+    package func cookieValues(_ name: String) -> [String] {
+        CookieParser.pairs(headers.values("Cookie")).filter { $0.name == name }.map(\.value)
+    }
 }

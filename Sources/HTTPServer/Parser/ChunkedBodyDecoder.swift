@@ -49,7 +49,11 @@ struct ChunkedBodyDecoder: Sendable {
             case .trailer:
                 guard let end = Self.line(buf, from: offset) else { return pending(buf) }
                 if end == offset { return .done(end: end + 2) }
-                guard (offset..<end).allSatisfy({ ByteClass.isFieldValue(buf[$0]) }) else { return .error(.badRequest) }
+                // A trailer line is a field line: a non-empty token name, a colon, a value.
+                guard let colon = (offset..<end).first(where: { buf[$0] == UInt8(ascii: ":") }), colon > offset,
+                    (offset..<colon).allSatisfy({ ByteClass.isToken(buf[$0]) }),
+                    (colon + 1..<end).allSatisfy({ ByteClass.isFieldValue(buf[$0]) })
+                else { return .error(.badRequest) }
                 offset = end + 2
             }
         }

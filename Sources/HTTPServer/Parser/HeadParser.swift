@@ -97,10 +97,11 @@ struct RequestLine {
     }
 
     /// `HTTP/1.0` and `HTTP/1.x`; another major version is 505, anything else 400.
+    /// The name is case-sensitive (RFC 9112 §2.3): `http/1.1` and `HttP/1.1` are 400.
     static func version(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) throws(HeadError) -> HTTPVersion {
-        guard bytes.count == 8, ByteClass.equalsLowercase(bytes.prefix(5), "http/") else { throw HeadError(.badRequest) }
+        guard bytes.count == 8, bytes.prefix(5).elementsEqual("HTTP/".utf8) else { throw HeadError(.badRequest) }
         let b = Array(bytes)
-        guard b[0] == UInt8(ascii: "H"), b[4] == UInt8(ascii: "/"), b[6] == UInt8(ascii: "."),
+        guard b[6] == UInt8(ascii: "."),
             (48...57).contains(b[5]), (48...57).contains(b[7])
         else { throw HeadError(.badRequest) }
         let version = HTTPVersion(major: Int(b[5] - 48), minor: Int(b[7] - 48))
