@@ -8,6 +8,10 @@ enum BookstoreSchema {
         Migrator([
             Migration(version: 1, name: "schema") { db in try db.executeScript(schemaSQL) },
             Migration(version: 2, name: "seed") { db in try BookstoreSeed.apply(db, hasher: seedHasher) },
+            // A refresh family may not outlive its login by more than 30 days, however often it rotates.
+            Migration(version: 3, name: "refresh family deadline") { db in
+                try db.executeScript("ALTER TABLE refresh_tokens ADD COLUMN family_expires_at INTEGER")
+            },
         ])
     }
 

@@ -37,11 +37,17 @@ package struct RefreshTokenRepository: Sendable {
     let pool: DatabasePool
     let now: @Sendable () -> Date
 
+    /// However often a family rotates, it ends this long after its login (30 days),
+    /// as a session ends at its absolute timeout however active it is.
+    package static let maxFamilyLifetimeSeconds = 30 * 24 * 3600
+
     /// Stores a new active token (by its hash), issued now.
     package func insert(hash: [UInt8], family: String, userID: Int, expiresAt: Date) throws {
         let issuedAt = now().unixSeconds
         try pool.write { db in
-            try Self.insert(hash: hash, family: family, userID: userID, issuedAt: issuedAt, expiresAt: expiresAt, in: db)
+            try Self.insert(
+                hash: hash, family: family, userID: userID, issuedAt: issuedAt, expiresAt: expiresAt,
+                familyExpiresAt: issuedAt + Self.maxFamilyLifetimeSeconds, in: db)
         }
     }
 
@@ -60,11 +66,16 @@ package struct RefreshTokenRepository: Sendable {
                 return .reused(userID: old.userID, family: old.family)
             }
             guard old.expiresAt > now else { return .expired }
+            let deadline = try db.queryFirst(
+                "SELECT family_expires_at FROM refresh_tokens WHERE token_sha256 = ?", [oldHash]
+            )?.optionalInt(0)
+            if let deadline, deadline <= now.unixSeconds { return .expired }
             try db.execute(
                 "UPDATE refresh_tokens SET state = 'spent', replaced_by = ? WHERE token_sha256 = ?", [newHash, oldHash])
+            let expiresAt = deadline.map { min(newExpiresAt, Date(unixSeconds: $0)) } ?? newExpiresAt
             try Self.insert(
-                hash: newHash, family: old.family, userID: old.userID, issuedAt: now.unixSeconds, expiresAt: newExpiresAt,
-                in: db)
+                hash: newHash, family: old.family, userID: old.userID, issuedAt: now.unixSeconds, expiresAt: expiresAt,
+                familyExpiresAt: deadline, in: db)
             return .rotated(userID: old.userID, family: old.family)
         }
     }
@@ -98,13 +109,13 @@ package struct RefreshTokenRepository: Sendable {
     }
 
     static func insert(
-        hash: [UInt8], family: String, userID: Int, issuedAt: Int, expiresAt: Date, in db: Connection
+        hash: [UInt8], family: String, userID: Int, issuedAt: Int, expiresAt: Date, familyExpiresAt: Int?, in db: Connection
     ) throws {
         try db.execute(
             """
-            INSERT INTO refresh_tokens(token_sha256, family, user_id, issued_at, expires_at, state)
-            VALUES (?, ?, ?, ?, ?, 'active')
-            """, [hash, family, userID, issuedAt, expiresAt.unixSeconds])
+            INSERT INTO refresh_tokens(token_sha256, family, user_id, issued_at, expires_at, state, family_expires_at)
+            VALUES (?, ?, ?, ?, ?, 'active', ?)
+            """, [hash, family, userID, issuedAt, expiresAt.unixSeconds, familyExpiresAt])
     }
 
     static func find(hash: [UInt8], in db: Connection) throws -> RefreshTokenRecord? {

@@ -7,7 +7,7 @@ import Testing
 @Suite struct MigrationAndSeedTests {
     @Test func anEmptyFileGetsTheSchemaAndTheDocumentedSeed() throws {
         try withBookstore { store, _ in
-            #expect(try store.pool.read { try Migrator.userVersion($0) } == 2)
+            #expect(try store.pool.read { try Migrator.userVersion($0) } == 3)
             let edgaras = try #require(try store.user(id: 42))
             #expect(edgaras.username == "edgaras" && edgaras.role == "USER" && !edgaras.isAdmin)
             #expect(edgaras.scopes == ["read:books", "read:orders", "write:cart", "write:orders"])
@@ -24,7 +24,7 @@ import Testing
         try withBookstore { store, path in
             _ = try store.setScopes(userID: 7, scopes: [])
             let again = try Bookstore(path: path, connections: 1, passwordIterations: testIterations)
-            #expect(try again.pool.read { try Migrator.userVersion($0) } == 2)
+            #expect(try again.pool.read { try Migrator.userVersion($0) } == 3)
             #expect(try again.user(id: 7)?.scopes == [])
             #expect(try again.pool.read { try $0.queryFirst("SELECT count(*) FROM users")!.int(0) } == 3)
             #expect(try again.books().count == BookstoreSeed.books.count)
