@@ -31,6 +31,7 @@ package struct JSONWriter {
     package mutating func beginObject() {
         separate()
         bytes.append(UInt8(ascii: "{"))
+        needsComma = false
     }
 
     package mutating func endObject() {
@@ -41,6 +42,7 @@ package struct JSONWriter {
     package mutating func beginArray() {
         separate()
         bytes.append(UInt8(ascii: "["))
+        needsComma = false
     }
 
     package mutating func endArray() {
