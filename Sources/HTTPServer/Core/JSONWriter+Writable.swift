@@ -34,8 +34,9 @@ extension JSONWriter {
         finishValue()
     }
 
-    /// `[element, …]`, each element written by `body`.
-    package mutating func array<S: Sequence>(_ elements: S, _ body: (inout JSONWriter, S.Element) throws -> Void) rethrows {
+    /// `[element, …]`, each element written by `body`. Inlinable so each caller's
+    /// module specialises it for its element type instead of going through witness tables.
+    @inlinable package mutating func array<S: Sequence>(_ elements: S, _ body: (inout JSONWriter, S.Element) throws -> Void) rethrows {
         beginArray()
         for element in elements { try body(&self, element) }
         endArray()

@@ -108,14 +108,22 @@ package struct JSONWriter {
     mutating func appendRaw<Bytes: Sequence<UInt8>>(_ raw: Bytes) { bytes.append(contentsOf: raw) }
 
     /// Appends `value` in decimal, left-padded with zeros to `minimumCount` digits.
+    /// Digits are filled in from the right in place: no scratch buffer, no reversal.
     mutating func appendDigits(_ value: UInt, minimumCount: Int) {
-        let start = bytes.count
-        var rest = value
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+        var count = 1
+        var rest = value / 10
+        while rest > 0 {
+            count += 1
             rest /= 10
-        } while rest > 0
-        while bytes.count - start < minimumCount { bytes.append(UInt8(ascii: "0")) }
-        bytes[start...].reverse()
+        }
+        count = max(count, minimumCount)
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
+        var index = bytes.count - 1
+        rest = value
+        while rest > 0 {
+            bytes[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+            index -= 1
+        }
     }
 }
