@@ -14,6 +14,11 @@ package enum JSONCoding {
         return encoder
     }
 
+    /// One encoder for every fallback response. `JSONEncoder` is `Sendable` in
+    /// swift-foundation: its options sit behind a lock and each `encode` call builds
+    /// its own state, so sharing an instance that nobody mutates is safe.
+    package static let sharedEncoder = makeEncoder()
+
     package static func makeDecoder() -> JSONDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
@@ -24,14 +29,23 @@ package enum JSONCoding {
 extension HTTPResponse {
     package static let jsonContentType = "application/json; charset=utf-8"
 
-    /// A JSON response with the API's encoding style.
+    /// A JSON response with the API's encoding style. A `JSONWritable` value (checked at
+    /// run time, so conformances declared in other modules count) writes its own bytes;
+    /// anything else goes through the shared `JSONEncoder`. Both give identical bytes.
     package static func json<T: Encodable>(_ value: T, status: HTTPStatus = .ok, headers: HTTPHeaders = HTTPHeaders())
         throws -> HTTPResponse
     {
         var headers = headers
         headers.replace("Content-Type", jsonContentType)
-        let body = try JSONCoding.makeEncoder().encode(value)
-        return HTTPResponse(status: status, headers: headers, body: Array(body))
+        let body: [UInt8]
+        if let writable = value as? any JSONWritable {
+            var writer = JSONWriter()
+            try writable.writeJSON(to: &writer)
+            body = writer.bytes
+        } else {
+            body = Array(try JSONCoding.sharedEncoder.encode(value))
+        }
+        return HTTPResponse(status: status, headers: headers, body: body)
     }
 
     /// The JSON error answer api.md fixes: `{"error": ..., "error_description": ...}`.
