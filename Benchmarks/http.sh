@@ -9,6 +9,8 @@
 #
 # SERVER_CMD is evaluated with $PORT (a free port) and $TMP (a scratch dir) set.
 set -euo pipefail
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-5s}
@@ -28,15 +30,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_for_port() {
-    for _ in $(seq 1 100); do
-        python3 -c "import socket,sys; socket.create_connection(('127.0.0.1',$1),0.2)" 2>/dev/null && return 0
-        sleep 0.1
-    done
-    echo "nothing listening on port $1" >&2
-    exit 1
-}
 # Fails unless GET /healthz answers 200 with the JSON body (a 403 would benchmark nothing).
 check_body() {
     python3 - "$1" <<'PY'
@@ -81,7 +74,7 @@ http {
 NGINX
 "$NGINX" -p "$TMP/nginx" -c "$TMP/nginx/nginx.conf" -e "$TMP/nginx/logs/error.log" &
 PIDS+=($!)
-wait_for_port "$NGINX_PORT"
+wait_for_health "$NGINX_PORT"
 check_body "$NGINX_PORT"
 
 PORT=$(free_port)
@@ -89,7 +82,7 @@ SERVER_CMD=${SERVER_CMD:-'.build/release/sessions-vs-tokens serve --port $PORT -
 export PORT TMP
 eval "exec $SERVER_CMD" >"$TMP/server.log" 2>&1 &
 PIDS+=($!)
-wait_for_port "$PORT"
+wait_for_health "$PORT"
 check_body "$PORT"
 
 echo "GET /healthz, wrk -t$WRK_THREADS -c$CONNECTIONS -d$DURATION, $(nproc) cores"

@@ -17,6 +17,8 @@
 # the server's own (memory.count); --max-sessions is set well above LOGINS so
 # the LRU bound never evicts during the run.
 set -euo pipefail
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
 cd "$(dirname "$0")/.."
 
 LOGINS=${LOGINS:-100000}
@@ -34,15 +36,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_for_health() {
-    for _ in $(seq 1 100); do
-        curl -fsS "http://127.0.0.1:$1/healthz" >/dev/null 2>&1 && return 0
-        sleep 0.1
-    done
-    echo "server on port $1 did not come up" >&2
-    exit 1
-}
 # Refresh tokens stored so far: the token side's real login count (wrk's may be a few short).
 refresh_token_rows() { python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT count(*) FROM refresh_tokens').fetchone()[0])" "$1"; }
 rss_bytes() { awk '/^VmRSS:/ {print $2 * 1024}' "/proc/$1/status"; }

@@ -15,6 +15,8 @@
 # The machine may be shared and noisy: compare medians of several rounds, and
 # compare builds by running them back to back (BIN=... selects the binary).
 set -euo pipefail
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-5s}
@@ -31,15 +33,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_for_port() {
-    for _ in $(seq 1 100); do
-        python3 -c "import socket; socket.create_connection(('127.0.0.1',$1),0.2)" 2>/dev/null && return 0
-        sleep 0.1
-    done
-    echo "nothing listening on port $1" >&2
-    exit 1
-}
 # POST /token/login as edgaras; prints the access token.
 login() {
     python3 - "$1" <<'PY'
@@ -81,7 +74,7 @@ run() {
     port=$(free_port)
     "$BIN" serve --port "$port" --db "$TMP/$label.sqlite" --quiet --password-iterations 1000 "$@" >"$TMP/$label.log" 2>&1 &
     SERVER_PID=$!
-    wait_for_port "$port"
+    wait_for_health "$port"
     token=$(login "$port")
     check_token "$port" "$token"
     local healths=() mes=()
