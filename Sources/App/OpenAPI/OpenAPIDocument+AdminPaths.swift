@@ -23,6 +23,7 @@ extension OpenAPIDocument {
               "404": {"$ref": "#/components/responses/NotFound"},
               "405": {"$ref": "#/components/responses/MethodNotAllowed"},
               "413": {"$ref": "#/components/responses/PayloadTooLarge"},
+              "421": {"$ref": "#/components/responses/Misdirected"},
               "431": {"$ref": "#/components/responses/HeadersTooLarge"}
             }
           }
@@ -51,6 +52,7 @@ extension OpenAPIDocument {
               "404": {"$ref": "#/components/responses/NotFound"},
               "405": {"$ref": "#/components/responses/MethodNotAllowed"},
               "413": {"$ref": "#/components/responses/PayloadTooLarge"},
+              "421": {"$ref": "#/components/responses/Misdirected"},
               "431": {"$ref": "#/components/responses/HeadersTooLarge"}
             }
           }
@@ -67,6 +69,7 @@ extension OpenAPIDocument {
               "404": {"$ref": "#/components/responses/NotFound"},
               "405": {"$ref": "#/components/responses/MethodNotAllowed"},
               "413": {"$ref": "#/components/responses/PayloadTooLarge"},
+              "421": {"$ref": "#/components/responses/Misdirected"},
               "431": {"$ref": "#/components/responses/HeadersTooLarge"}
             }
           }

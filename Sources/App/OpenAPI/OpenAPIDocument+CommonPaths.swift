@@ -10,6 +10,7 @@ extension OpenAPIDocument {
               "400": {"$ref": "#/components/responses/InvalidRequest"},
               "405": {"$ref": "#/components/responses/MethodNotAllowed"},
               "413": {"$ref": "#/components/responses/PayloadTooLarge"},
+              "421": {"$ref": "#/components/responses/Misdirected"},
               "431": {"$ref": "#/components/responses/HeadersTooLarge"}
             }
           }
@@ -28,6 +29,7 @@ extension OpenAPIDocument {
               "400": {"$ref": "#/components/responses/InvalidRequest"},
               "405": {"$ref": "#/components/responses/MethodNotAllowed"},
               "413": {"$ref": "#/components/responses/PayloadTooLarge"},
+              "421": {"$ref": "#/components/responses/Misdirected"},
               "431": {"$ref": "#/components/responses/HeadersTooLarge"}
             }
           }
@@ -47,6 +49,7 @@ extension OpenAPIDocument {
               "400": {"$ref": "#/components/responses/InvalidRequest"},
               "405": {"$ref": "#/components/responses/MethodNotAllowed"},
               "413": {"$ref": "#/components/responses/PayloadTooLarge"},
+              "421": {"$ref": "#/components/responses/Misdirected"},
               "431": {"$ref": "#/components/responses/HeadersTooLarge"}
             }
           }
@@ -60,6 +63,7 @@ extension OpenAPIDocument {
               "400": {"$ref": "#/components/responses/InvalidRequest"},
               "405": {"$ref": "#/components/responses/MethodNotAllowed"},
               "413": {"$ref": "#/components/responses/PayloadTooLarge"},
+              "421": {"$ref": "#/components/responses/Misdirected"},
               "431": {"$ref": "#/components/responses/HeadersTooLarge"}
             }
           }
@@ -74,6 +78,7 @@ extension OpenAPIDocument {
               "400": {"$ref": "#/components/responses/InvalidRequest"},
               "405": {"$ref": "#/components/responses/MethodNotAllowed"},
               "413": {"$ref": "#/components/responses/PayloadTooLarge"},
+              "421": {"$ref": "#/components/responses/Misdirected"},
               "431": {"$ref": "#/components/responses/HeadersTooLarge"}
             }
           }
@@ -87,6 +92,7 @@ extension OpenAPIDocument {
               "400": {"$ref": "#/components/responses/InvalidRequest"},
               "405": {"$ref": "#/components/responses/MethodNotAllowed"},
               "413": {"$ref": "#/components/responses/PayloadTooLarge"},
+              "421": {"$ref": "#/components/responses/Misdirected"},
               "431": {"$ref": "#/components/responses/HeadersTooLarge"}
             }
           }

@@ -78,6 +78,14 @@ extension OpenAPIDocument {
           "headers": {"Allow": {"$ref": "#/components/headers/Allow"}},
           "content": {"application/json": {"schema": {"allOf": [{"$ref": "#/components/schemas/Error"}, {"properties": {"error": {"const": "method_not_allowed"}}}]}}}
         },
+        "Misdirected": {
+          "description": "The server listens on loopback and the Host header names something else (misdirected_request): the DNS-rebinding guard.",
+          "content": {"application/json": {"schema": {"allOf": [{"$ref": "#/components/schemas/Error"}, {"properties": {"error": {"const": "misdirected_request"}}}]}}}
+        },
+        "SessionCheckoutConflict": {
+          "description": "Nothing to check out (empty_cart), or this session's cart is being checked out by another request (checkout_in_progress).",
+          "content": {"application/json": {"schema": {"allOf": [{"$ref": "#/components/schemas/Error"}, {"properties": {"error": {"enum": ["empty_cart", "checkout_in_progress"]}}}]}}}
+        },
         "EmptyCart": {
           "description": "Nothing to check out (empty_cart).",
           "content": {"application/json": {"schema": {"allOf": [{"$ref": "#/components/schemas/Error"}, {"properties": {"error": {"const": "empty_cart"}}}]}}}

@@ -21,6 +21,7 @@ extension OpenAPIDocument {
               "403": {"$ref": "#/components/responses/CSRFRejected"},
               "405": {"$ref": "#/components/responses/MethodNotAllowed"},
               "413": {"$ref": "#/components/responses/PayloadTooLarge"},
+              "421": {"$ref": "#/components/responses/Misdirected"},
               "431": {"$ref": "#/components/responses/HeadersTooLarge"}
             }
           }
@@ -37,6 +38,7 @@ extension OpenAPIDocument {
               "403": {"$ref": "#/components/responses/CSRFRejected"},
               "405": {"$ref": "#/components/responses/MethodNotAllowed"},
               "413": {"$ref": "#/components/responses/PayloadTooLarge"},
+              "421": {"$ref": "#/components/responses/Misdirected"},
               "431": {"$ref": "#/components/responses/HeadersTooLarge"}
             }
           }
@@ -62,6 +64,7 @@ extension OpenAPIDocument {
               "401": {"$ref": "#/components/responses/NoSession"},
               "405": {"$ref": "#/components/responses/MethodNotAllowed"},
               "413": {"$ref": "#/components/responses/PayloadTooLarge"},
+              "421": {"$ref": "#/components/responses/Misdirected"},
               "431": {"$ref": "#/components/responses/HeadersTooLarge"}
             }
           }
@@ -78,6 +81,7 @@ extension OpenAPIDocument {
               "403": {"$ref": "#/components/responses/SessionForbidden"},
               "405": {"$ref": "#/components/responses/MethodNotAllowed"},
               "413": {"$ref": "#/components/responses/PayloadTooLarge"},
+              "421": {"$ref": "#/components/responses/Misdirected"},
               "431": {"$ref": "#/components/responses/HeadersTooLarge"}
             }
           }
@@ -96,6 +100,7 @@ extension OpenAPIDocument {
               "404": {"$ref": "#/components/responses/UnknownBook"},
               "405": {"$ref": "#/components/responses/MethodNotAllowed"},
               "413": {"$ref": "#/components/responses/PayloadTooLarge"},
+              "421": {"$ref": "#/components/responses/Misdirected"},
               "431": {"$ref": "#/components/responses/HeadersTooLarge"}
             }
           }
@@ -113,6 +118,7 @@ extension OpenAPIDocument {
               "403": {"$ref": "#/components/responses/SessionForbidden"},
               "405": {"$ref": "#/components/responses/MethodNotAllowed"},
               "413": {"$ref": "#/components/responses/PayloadTooLarge"},
+              "421": {"$ref": "#/components/responses/Misdirected"},
               "431": {"$ref": "#/components/responses/HeadersTooLarge"}
             }
           }
@@ -128,8 +134,9 @@ extension OpenAPIDocument {
               "401": {"$ref": "#/components/responses/NoSession"},
               "403": {"$ref": "#/components/responses/SessionForbidden"},
               "405": {"$ref": "#/components/responses/MethodNotAllowed"},
-              "409": {"$ref": "#/components/responses/EmptyCart"},
+              "409": {"$ref": "#/components/responses/SessionCheckoutConflict"},
               "413": {"$ref": "#/components/responses/PayloadTooLarge"},
+              "421": {"$ref": "#/components/responses/Misdirected"},
               "431": {"$ref": "#/components/responses/HeadersTooLarge"}
             }
           }
@@ -146,6 +153,7 @@ extension OpenAPIDocument {
               "403": {"$ref": "#/components/responses/SessionForbidden"},
               "405": {"$ref": "#/components/responses/MethodNotAllowed"},
               "413": {"$ref": "#/components/responses/PayloadTooLarge"},
+              "421": {"$ref": "#/components/responses/Misdirected"},
               "431": {"$ref": "#/components/responses/HeadersTooLarge"}
             }
           }
@@ -164,6 +172,7 @@ extension OpenAPIDocument {
               "404": {"$ref": "#/components/responses/NotFound"},
               "405": {"$ref": "#/components/responses/MethodNotAllowed"},
               "413": {"$ref": "#/components/responses/PayloadTooLarge"},
+              "421": {"$ref": "#/components/responses/Misdirected"},
               "431": {"$ref": "#/components/responses/HeadersTooLarge"}
             }
           }

@@ -13,6 +13,7 @@ extension OpenAPIDocument {
               "401": {"$ref": "#/components/responses/InvalidCredentials"},
               "405": {"$ref": "#/components/responses/MethodNotAllowed"},
               "413": {"$ref": "#/components/responses/PayloadTooLarge"},
+              "421": {"$ref": "#/components/responses/Misdirected"},
               "431": {"$ref": "#/components/responses/HeadersTooLarge"}
             }
           }
@@ -30,6 +31,7 @@ extension OpenAPIDocument {
               "401": {"$ref": "#/components/responses/InvalidGrant"},
               "405": {"$ref": "#/components/responses/MethodNotAllowed"},
               "413": {"$ref": "#/components/responses/PayloadTooLarge"},
+              "421": {"$ref": "#/components/responses/Misdirected"},
               "431": {"$ref": "#/components/responses/HeadersTooLarge"}
             }
           }
@@ -47,6 +49,7 @@ extension OpenAPIDocument {
               "401": {"$ref": "#/components/responses/InvalidGrant"},
               "405": {"$ref": "#/components/responses/MethodNotAllowed"},
               "413": {"$ref": "#/components/responses/PayloadTooLarge"},
+              "421": {"$ref": "#/components/responses/Misdirected"},
               "431": {"$ref": "#/components/responses/HeadersTooLarge"}
             }
           }
@@ -68,6 +71,7 @@ extension OpenAPIDocument {
               "401": {"$ref": "#/components/responses/InvalidToken"},
               "405": {"$ref": "#/components/responses/MethodNotAllowed"},
               "413": {"$ref": "#/components/responses/PayloadTooLarge"},
+              "421": {"$ref": "#/components/responses/Misdirected"},
               "431": {"$ref": "#/components/responses/HeadersTooLarge"}
             }
           }
@@ -84,6 +88,7 @@ extension OpenAPIDocument {
               "403": {"$ref": "#/components/responses/InsufficientScope"},
               "405": {"$ref": "#/components/responses/MethodNotAllowed"},
               "413": {"$ref": "#/components/responses/PayloadTooLarge"},
+              "421": {"$ref": "#/components/responses/Misdirected"},
               "431": {"$ref": "#/components/responses/HeadersTooLarge"}
             }
           }
@@ -102,6 +107,7 @@ extension OpenAPIDocument {
               "404": {"$ref": "#/components/responses/UnknownBook"},
               "405": {"$ref": "#/components/responses/MethodNotAllowed"},
               "413": {"$ref": "#/components/responses/PayloadTooLarge"},
+              "421": {"$ref": "#/components/responses/Misdirected"},
               "431": {"$ref": "#/components/responses/HeadersTooLarge"}
             }
           }
@@ -119,6 +125,7 @@ extension OpenAPIDocument {
               "403": {"$ref": "#/components/responses/InsufficientScope"},
               "405": {"$ref": "#/components/responses/MethodNotAllowed"},
               "413": {"$ref": "#/components/responses/PayloadTooLarge"},
+              "421": {"$ref": "#/components/responses/Misdirected"},
               "431": {"$ref": "#/components/responses/HeadersTooLarge"}
             }
           }
@@ -136,6 +143,7 @@ extension OpenAPIDocument {
               "405": {"$ref": "#/components/responses/MethodNotAllowed"},
               "409": {"$ref": "#/components/responses/EmptyCart"},
               "413": {"$ref": "#/components/responses/PayloadTooLarge"},
+              "421": {"$ref": "#/components/responses/Misdirected"},
               "431": {"$ref": "#/components/responses/HeadersTooLarge"}
             }
           }
@@ -152,6 +160,7 @@ extension OpenAPIDocument {
               "403": {"$ref": "#/components/responses/InsufficientScope"},
               "405": {"$ref": "#/components/responses/MethodNotAllowed"},
               "413": {"$ref": "#/components/responses/PayloadTooLarge"},
+              "421": {"$ref": "#/components/responses/Misdirected"},
               "431": {"$ref": "#/components/responses/HeadersTooLarge"}
             }
           }
@@ -170,6 +179,7 @@ extension OpenAPIDocument {
               "404": {"$ref": "#/components/responses/NotFound"},
               "405": {"$ref": "#/components/responses/MethodNotAllowed"},
               "413": {"$ref": "#/components/responses/PayloadTooLarge"},
+              "421": {"$ref": "#/components/responses/Misdirected"},
               "431": {"$ref": "#/components/responses/HeadersTooLarge"}
             }
           }
@@ -194,6 +204,7 @@ extension OpenAPIDocument {
               "403": {"$ref": "#/components/responses/InsufficientScope"},
               "405": {"$ref": "#/components/responses/MethodNotAllowed"},
               "413": {"$ref": "#/components/responses/PayloadTooLarge"},
+              "421": {"$ref": "#/components/responses/Misdirected"},
               "431": {"$ref": "#/components/responses/HeadersTooLarge"}
             }
           }
