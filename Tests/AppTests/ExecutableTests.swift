@@ -70,7 +70,7 @@ struct ExecutableTests {
         let cookie = login.output.split(separator: "\r\n").first { $0.lowercased().hasPrefix("set-cookie: sid=") }
         #expect(cookie?.hasSuffix("; Path=/; Secure; HttpOnly; SameSite=Lax") == true, "\(cookie ?? "no sid cookie")")
         child.terminate()
-        #expect(child.waitForExit(timeoutSeconds: 5) == 0)
+        #expect(child.waitForExit(timeoutSeconds: 10) == 0)
     }
 
     @Test func portAlreadyInUseExitsOneWithAClearMessage() throws {
@@ -97,7 +97,7 @@ struct ExecutableTests {
         #expect(port > 0)
         #expect(try LoopbackClient(port: port).send("GET", "/healthz").text == #"{"status":"ok"}"#)
         child.terminate()
-        #expect(child.waitForExit(timeoutSeconds: 5) == 0)
+        #expect(child.waitForExit(timeoutSeconds: 10) == 0)
         #expect(child.standardOutput.hasSuffix("Stopped.\n"))
     }
 
@@ -119,7 +119,7 @@ struct ExecutableTests {
         #expect(try client.send("GET", "/session/me", headers: [("Cookie", "sid=" + sid)]).status == 401)
         #expect(try client.send("GET", "/token/me", headers: [("Authorization", "Bearer " + access)]).status == 200)
         child.terminate()
-        #expect(child.waitForExit(timeoutSeconds: 5) == 0)
+        #expect(child.waitForExit(timeoutSeconds: 10) == 0)
     }
 
     @Test func requestLogHasOneLinePerRequestAndNoSecrets() throws {
@@ -132,7 +132,7 @@ struct ExecutableTests {
         #expect(try client.send("DELETE", "/healthz?x=1").status == 405)
         #expect(child.waitForOutput { Self.logLines($0).count >= 3 })
         child.terminate()
-        #expect(child.waitForExit(timeoutSeconds: 5) == 0)
+        #expect(child.waitForExit(timeoutSeconds: 10) == 0)
 
         let lines = Self.logLines(child.standardOutput)
         #expect(lines.count == 3)
@@ -152,7 +152,7 @@ struct ExecutableTests {
         #expect(try client.send("GET", "/api/books").status == 200)
         #expect(try client.send("GET", "/nowhere").status == 404)
         child.terminate()
-        #expect(child.waitForExit(timeoutSeconds: 5) == 0)
+        #expect(child.waitForExit(timeoutSeconds: 10) == 0)
         #expect(Self.logLines(child.standardOutput).isEmpty)
         #expect(child.standardOutput.contains("Stopped."))
     }

@@ -42,6 +42,16 @@ import Testing
         #expect(mismatches.isEmpty)
     }
 
+    /// A date a hair below a whole second, built from the reference date as `Date` stores it:
+    /// converting to the 1970 epoch first would round it up to the next second.
+    @Test(arguments: [800_000_000.0, 1.0, 0.0, 756_000_000.0])
+    func dateJustBelowASecondIsNotRoundedUp(referenceSeconds: Double) throws {
+        let date = Date(timeIntervalSinceReferenceDate: referenceSeconds.nextDown)
+        var writer = JSONWriter()
+        try writer.date(date)
+        #expect(try text(writer) == encoded(date))
+    }
+
     @Test func dateInAnArrayIsSeparatedByCommas() throws {
         let dates = [Date(timeIntervalSince1970: 0), Date(timeIntervalSince1970: 1_796_400_219)]
         var writer = JSONWriter()

@@ -61,7 +61,7 @@ import Testing
         let counter = Counter()
         let sweeper = SessionSweeper(table: table, intervalSeconds: 1) { counter.increment() }
         sweeper.start()
-        for _ in 0..<40 where sweeper.completedSweeps == 0 { try await Task.sleep(for: .milliseconds(100)) }
+        for _ in 0..<100 where sweeper.completedSweeps == 0 { try await Task.sleep(for: .milliseconds(100)) }
         sweeper.stop()
         #expect(counter.value >= 1)
         #expect(counter.value == sweeper.completedSweeps)

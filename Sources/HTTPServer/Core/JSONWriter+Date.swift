@@ -9,12 +9,14 @@ extension JSONWriter {
     static let fastDateRangeSeconds = 0.0..<253_402_300_800.0
 
     package mutating func date(_ value: Date) throws {
-        let seconds = value.timeIntervalSince1970
+        // Whole seconds from the reference-date value `Date` stores: converting to the
+        // 1970 epoch first can round a date just below a second up to it.
+        let seconds = value.timeIntervalSinceReferenceDate.rounded(.down) + Date.timeIntervalBetween1970AndReferenceDate
         guard Self.fastDateRangeSeconds.contains(seconds) else {
             try encoded(value)
             return
         }
-        let whole = Int(seconds.rounded(.down))
+        let whole = Int(seconds)
         let (days, secondOfDay) = whole.quotientAndRemainder(dividingBy: 86_400)
         let (year, month, day) = Self.civilDate(daysSince1970: days)
         separate()
