@@ -1,4 +1,5 @@
 import Glibc
+import Synchronization
 import Testing
 
 @testable import HTTPServer
@@ -142,6 +143,29 @@ import Testing
         }
         server.waitUntilStopped()
         pthread_join(opener, nil)
+        #expect(busy.isClosedByServer())
+    }
+
+    @Test func stopReturnsAtTheGraceDeadlineWhileAWorkerIsStillBusy() throws {
+        let gate = Gate()
+        var limits = HTTPLimits()
+        limits.shutdownGraceSeconds = 0.2
+        let server = HTTPServer(
+            configuration: HTTPServerConfiguration(port: 0, threads: 1, limits: limits), responder: OffloadResponder(gate: gate))
+        let port = try server.start()
+        let busy = try TestClient(port: port)
+        busy.send(Self.slowRequest("stuck"))
+        #expect(waitUntil { gate.entered == 1 })
+        server.shutdown()
+        let stopped = Atomic<Bool>(false)
+        let stopper = try LoopThread.spawn {
+            server.waitUntilStopped()
+            stopped.store(true, ordering: .releasing)
+        }
+        // Grace + 2 s, with the worker still parked: stop must not wait for it.
+        #expect(waitUntil(timeoutSeconds: 2.2) { stopped.load(ordering: .acquiring) })
+        gate.open()  // the detached worker finishes; its answer meets a closed mailbox
+        pthread_join(stopper, nil)
         #expect(busy.isClosedByServer())
     }
 
