@@ -52,7 +52,7 @@ import Testing
     }
 
     @Test func connectionsPastTheBoundAreRefused() throws {
-        try withServer(limits: quickLimits(maxConnections: 2)) { port, _ in
+        try withServer(limits: quickLimits(maxConnections: 2)) { port, server in
             let first = try TestClient(port: port)
             let second = try TestClient(port: port)
             for client in [first, second] {
@@ -68,7 +68,7 @@ import Testing
             _ = try first.readResponse()
             #expect(first.isClosedByServer())
             first.finishSending()  // the client closes too, ending the server's lingering close
-            usleep(100_000)
+            #expect(waitUntil { server.openConnections < 2 })
             let fourth = try TestClient(port: port)
             fourth.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n")
             #expect(try fourth.readResponse().status == 200)
@@ -96,23 +96,38 @@ import Testing
             #expect(response.status == 408)
             #expect(client.isClosedByServer())
             let waited = elapsedSeconds(since: start)
-            #expect(waited >= 0.25 && waited < 2)
+            #expect(waited >= 0.25 && waited < 5)
         }
     }
 
     @Test func idleKeepAliveConnectionIsClosedAfterTheIdleTimeout() throws {
         try withServer(limits: quickLimits(idle: 0.3)) { port, _ in
             let client = try TestClient(port: port)
+            // Taken before the request: the idle timer starts once the answer is written,
+            // so `waited` can only overstate the idle time, never understate it.
+            let start = MonotonicClock.now()
             client.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n")
             _ = try client.readResponse()
-            let start = MonotonicClock.now()
             #expect(client.isClosedByServer())
             let waited = elapsedSeconds(since: start)
-            #expect(waited >= 0.25 && waited < 2)
+            #expect(waited >= 0.3 && waited < 5)
         }
     }
 
-    @Test func thousandIdleConnectionsDoNotBlockAnotherClient() throws {
+    /// The hard RLIMIT_NOFILE: the server raises its soft limit up to it, and 1000
+    /// clients plus their server ends need about 2000 descriptors.
+    static var openFileHardLimit: UInt64 {
+        var limit = rlimit()
+        guard getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 0 }
+        return UInt64(limit.rlim_max)
+    }
+    static let thousandConnectionsMinimumOpenFiles: UInt64 = 4096
+
+    @Test(
+        .enabled(
+            if: ServerLimitsTests.openFileHardLimit >= ServerLimitsTests.thousandConnectionsMinimumOpenFiles,
+            "needs a hard RLIMIT_NOFILE of at least 4096 for 1000 client and 1000 server descriptors"))
+    func thousandIdleConnectionsDoNotBlockAnotherClient() throws {
         try withServer(threads: 2) { port, _ in
             let idle = try (0..<1000).map { _ in try TestClient(port: port) }
             for client in idle.prefix(500) {
@@ -125,7 +140,7 @@ import Testing
                 active.send("GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n")
                 #expect(try active.readResponse().status == 200)
             }
-            #expect(elapsedSeconds(since: start) < 2)
+            #expect(elapsedSeconds(since: start) < 5)
             _ = idle
         }
     }

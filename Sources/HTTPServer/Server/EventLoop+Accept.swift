@@ -60,12 +60,12 @@ extension EventLoop {
                     continue
                 }
             }
-            guard register(fd, events: csystem_epollin() | csystem_epollrdhup()) else {
+            nextConnectionID &+= 1
+            guard register(fd, events: csystem_epollin() | csystem_epollrdhup(), connectionID: nextConnectionID) else {
                 close(fd)
                 context.connectionCount.subtract(1, ordering: .relaxed)
                 continue
             }
-            nextConnectionID &+= 1
             connections[fd] = Connection(
                 fd: fd, id: nextConnectionID, remoteAddress: ListeningSocket.describe(storage), limits: limits, now: now, tls: tls)
         }

@@ -62,7 +62,8 @@ final class EventLoop {
             let now = MonotonicClock.now()
             date.refresh()
             for i in 0..<Int(max(count, 0)) {
-                let fd = events[i].data.fd
+                let token = EpollToken(raw: events[i].data.u64)
+                let fd = token.fd
                 let flags = events[i].events
                 if fd == wakeFD {
                     var value: UInt64 = 0
@@ -70,7 +71,8 @@ final class EventLoop {
                     deliverOffloadedResponses(now: now)
                 } else if fd == context.listenFD {
                     acceptConnections(now: now)
-                } else if let connection = connections[fd] {
+                } else if let connection = connections[fd], token.belongs(to: connection) {
+                    // A mismatched ID is a stale event for a closed connection whose descriptor was reused.
                     handle(connection, flags: flags, now: now)
                 }
             }
@@ -188,14 +190,15 @@ final class EventLoop {
         case .writing: event.events = csystem_epollout()
         case .paused: event.events = 0  // EPOLLERR and EPOLLHUP are reported regardless
         }
-        event.data.fd = connection.fd
+        event.data.u64 = EpollToken(fd: connection.fd, connectionID: connection.id).raw
         _ = epoll_ctl(epollFD, EPOLL_CTL_MOD, connection.fd, &event)
     }
 
-    func register(_ fd: Int32, events: UInt32) -> Bool {
+    /// Adds `fd` to the epoll set, tagged with its connection's ID (see `EpollToken`).
+    func register(_ fd: Int32, events: UInt32, connectionID: UInt64 = 0) -> Bool {
         var event = epoll_event()
         event.events = events
-        event.data.fd = fd
+        event.data.u64 = EpollToken(fd: fd, connectionID: connectionID).raw
         return epoll_ctl(epollFD, EPOLL_CTL_ADD, fd, &event) == 0
     }
 

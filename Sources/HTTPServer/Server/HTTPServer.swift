@@ -20,6 +20,10 @@ package final class HTTPServer: Sendable {
     private struct RunState {
         var context: ServerContext?
         var wakeFDs: [Int32] = []
+        /// Closed before `wakeFDs`, so a detached worker's late answer never writes to a reused descriptor.
+        var mailboxes: [LoopMailbox] = []
+        /// When `shutdown()` was first called (monotonic nanoseconds); the workers' stop deadline counts from it.
+        var stopRequestedAt: UInt64?
         var threads: [pthread_t] = []
         var released = false
     }
@@ -57,7 +61,9 @@ package final class HTTPServer: Sendable {
                     guard wakeFD >= 0 else { throw SystemError.last("eventfd") }
                     state.wakeFDs.append(wakeFD)
                     // Built here so a failure surfaces from start(), then handed to its thread.
-                    let loop = try EventLoop(context: context, mailbox: LoopMailbox(wakeFD: wakeFD))
+                    let mailbox = LoopMailbox(wakeFD: wakeFD)
+                    state.mailboxes.append(mailbox)
+                    let loop = try EventLoop(context: context, mailbox: mailbox)
                     let transfer = LoopTransfer(loop: loop)
                     state.threads.append(
                         try LoopThread.spawn {
@@ -68,10 +74,11 @@ package final class HTTPServer: Sendable {
             } catch {
                 Self.requestStop(&state)
                 for thread in state.threads { pthread_join(thread, nil) }
-                workers?.stop()
+                workers?.stop(deadline: Self.workerStopDeadline(state))
                 state.threads = []
                 state.released = true
                 close(listenFD)
+                for mailbox in state.mailboxes { mailbox.close() }
                 for fd in state.wakeFDs { close(fd) }
                 throw error
             }
@@ -85,9 +92,17 @@ package final class HTTPServer: Sendable {
         run.withLock { Self.requestStop(&$0) }
     }
 
+    /// Running offloaded jobs may finish until the loops' drain deadline (shutdown time
+    /// plus the grace period); after it their answers have no connection left to go to.
+    private static func workerStopDeadline(_ state: RunState) -> UInt64 {
+        let grace = state.context?.configuration.limits.shutdownGraceSeconds ?? 0
+        return (state.stopRequestedAt ?? MonotonicClock.now()) + HTTPConnectionStateMachine.nanoseconds(grace)
+    }
+
     private static func requestStop(_ state: inout RunState) {
         guard let context = state.context, !state.released else { return }
         guard !context.isShuttingDown.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        state.stopRequestedAt = MonotonicClock.now()
         // shutdown(2) on the listener refuses new connections at once, for every loop.
         Glibc.shutdown(context.listenFD, Int32(SHUT_RDWR))
         var one: UInt64 = 1
@@ -108,11 +123,14 @@ package final class HTTPServer: Sendable {
         for thread in threads { pthread_join(thread, nil) }
         // The loops waited (within the grace period) for their requests at workers;
         // only now may the workers go, since a loop could still have handed one a job.
-        run.withLock { $0.context?.workers }?.stop()
+        // Bounded by the same grace period, so a handler that never returns cannot hold shutdown.
+        let (workers, deadline) = run.withLock { ($0.context?.workers, Self.workerStopDeadline($0)) }
+        workers?.stop(deadline: deadline)
         run.withLock { state in
             guard let context = state.context, !state.released else { return }
             state.released = true
             close(context.listenFD)
+            for mailbox in state.mailboxes { mailbox.close() }
             for fd in state.wakeFDs { close(fd) }
         }
     }

@@ -21,7 +21,13 @@ struct OffloadCompletion: Sendable {
 final class LoopMailbox: Sendable {
     /// The loop's wake-up eventfd (owned and closed by `HTTPServer`).
     let wakeFD: Int32
-    private let completions = Mutex<[OffloadCompletion]>([])
+    private let state = Mutex(State())
+
+    /// The pending answers, and whether `wakeFD` may still be written.
+    private struct State {
+        var completions: [OffloadCompletion] = []
+        var closed = false
+    }
 
     init(wakeFD: Int32) {
         self.wakeFD = wakeFD
@@ -29,17 +35,30 @@ final class LoopMailbox: Sendable {
 
     /// Called on a worker thread. The append happens before the wake-up, so a loop
     /// that reset the eventfd and then took the mailbox cannot miss this answer.
+    /// After `close()` the answer is dropped: the descriptor may be closed, or
+    /// already reused by an unrelated file, so writing to it would corrupt that file.
     func post(_ completion: OffloadCompletion) {
-        completions.withLock { $0.append(completion) }
-        var one: UInt64 = 1
-        _ = write(wakeFD, &one, 8)
+        state.withLock { state in
+            guard !state.closed else { return }
+            state.completions.append(completion)
+            var one: UInt64 = 1
+            _ = write(wakeFD, &one, 8)  // under the lock, so `close()` cannot slip in between check and write
+        }
+    }
+
+    /// Called by the server before it closes `wakeFD`; later posts are dropped.
+    func close() {
+        state.withLock { state in
+            state.closed = true
+            state.completions = []
+        }
     }
 
     /// Called on the loop thread after it read (reset) its eventfd.
     func takeAll() -> [OffloadCompletion] {
-        completions.withLock { pending in
-            defer { pending = [] }
-            return pending
+        state.withLock { state in
+            defer { state.completions = [] }
+            return state.completions
         }
     }
 }

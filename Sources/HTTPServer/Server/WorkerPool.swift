@@ -70,10 +70,15 @@ final class WorkerPool: Sendable {
     /// Jobs waiting for a worker plus jobs being worked on (for tests and diagnostics).
     var load: (queued: Int, running: Int) { queue.withLock { ($0.jobs.count, $0.running) } }
 
+    /// How often `stop` checks whether the running jobs have finished.
+    static let stopPollMicroseconds: UInt32 = 1_000
+
     /// Called after the loops have exited: a job still queued has lost its connection,
-    /// so it is dropped; a running one finishes (handlers are bounded), then every
-    /// worker exits and is joined. Idempotent.
-    func stop() {
+    /// so it is dropped; a running one may finish until `deadline` (monotonic
+    /// nanoseconds), then every worker exits and is joined. A job still running at the
+    /// deadline would hold shutdown past its budget, so its worker is detached instead:
+    /// it ends on its own, and its late post meets a closed mailbox. Idempotent.
+    func stop(deadline: UInt64) {
         let count = threads.withLock { $0.count }
         queue.withLock { queue in
             queue.stopping = true
@@ -81,11 +86,16 @@ final class WorkerPool: Sendable {
         }
         var wakeAll = UInt64(max(1, count))
         _ = write(signalFD, &wakeAll, 8)
-        let joining = threads.withLock { threads in
+        let stopping = threads.withLock { threads in
             defer { threads = [] }
             return threads
         }
-        for thread in joining { pthread_join(thread, nil) }
+        while queue.withLock({ $0.running > 0 }), MonotonicClock.now() < deadline { usleep(Self.stopPollMicroseconds) }
+        // Re-checked under the lock: a worker past its last job only reads the wake-up count and returns.
+        let idle = queue.withLock { $0.running == 0 }
+        for thread in stopping {
+            if idle { pthread_join(thread, nil) } else { pthread_detach(thread) }
+        }
     }
 
     private func work() {
