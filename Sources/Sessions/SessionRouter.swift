@@ -54,10 +54,10 @@ package struct SessionRouter: Sendable {
     }
 
     /// Deletes the entry: the coat is gone at once, everywhere. Then expires the cookie.
-    /// An expired entry not yet swept is no session either: `lookup` drops it, so
+    /// An expired entry not yet swept is no session either (`remove` says so), so
     /// logging out with it is the same 401 `no_session` as every other route.
     func logout(_ request: HTTPRequest) throws -> HTTPResponse {
-        guard let sid = try? ticket(request), table.lookup(sid) != nil, table.remove(sid) else {
+        guard let sid = try? ticket(request), table.remove(sid) else {
             throw HTTPError.noSession
         }
         var response = HTTPResponse(status: .noContent)

@@ -134,15 +134,18 @@ package final class SessionTable: Sendable {
         }
     }
 
-    /// Ends one session (logout). Returns whether it existed.
+    /// Ends one session (logout). Returns whether it was still live: an expired
+    /// entry not yet swept is removed too, but counts as no session, as in `lookup`.
     @discardableResult
     package func remove(_ rawID: String) -> Bool {
         guard let id = SessionID(rawValue: rawID) else { return false }
         let key = id.hash
+        let now = clock()
         return withShard(for: key) { shard in
             guard let slot = shard.slot(for: key) else { return false }
+            let live = shard.withEntry(at: slot) { !isExpired($0, now: now) }
             shard.remove(at: slot)
-            return true
+            return live
         }
     }
 
