@@ -10,6 +10,20 @@ import Testing
 /// timing bound and the descriptor-reuse case want the machine to themselves.
 @Suite(.serialized) struct OffloadServerTests {
     static func slowRequest(_ tag: String) -> String { "GET /slow?\(tag) HTTP/1.1\r\nHost: t\r\n\r\n" }
+
+    /// A one-loop server with a 0.2 s grace, one offloaded request held at the gate, and shutdown begun.
+    func shutDownWhileAWorkerIsHeld(tag: String) throws -> (HTTPServer, Gate, TestClient) {
+        let gate = Gate()
+        var limits = HTTPLimits()
+        limits.shutdownGraceSeconds = 0.2
+        let server = HTTPServer(
+            configuration: HTTPServerConfiguration(port: 0, threads: 1, limits: limits), responder: OffloadResponder(gate: gate))
+        let busy = try TestClient(port: try server.start())
+        busy.send(Self.slowRequest(tag))
+        #expect(waitUntil { gate.entered == 1 })
+        server.shutdown()
+        return (server, gate, busy)
+    }
     /// Generous, as other suites run in parallel: a fast answer takes well under a millisecond;
     /// a stalled loop takes until the gate opens, which happens only after this check.
     static let fastAnswerBoundSeconds = 2.0
@@ -129,16 +143,7 @@ import Testing
     }
 
     @Test func answerLaterThanTheGracePeriodIsDroppedAndStopStillReturns() throws {
-        let gate = Gate()
-        var limits = HTTPLimits()
-        limits.shutdownGraceSeconds = 0.2
-        let server = HTTPServer(
-            configuration: HTTPServerConfiguration(port: 0, threads: 1, limits: limits), responder: OffloadResponder(gate: gate))
-        let port = try server.start()
-        let busy = try TestClient(port: port)
-        busy.send(Self.slowRequest("late"))
-        #expect(waitUntil { gate.entered == 1 })
-        server.shutdown()
+        let (server, gate, busy) = try shutDownWhileAWorkerIsHeld(tag: "late")
         // The loop gives up on this connection at the grace deadline; only then does the answer come.
         #expect(waitUntil { server.openConnections == 0 })
         gate.open()
@@ -147,16 +152,7 @@ import Testing
     }
 
     @Test func stopReturnsAtTheGraceDeadlineWhileAWorkerIsStillBusy() throws {
-        let gate = Gate()
-        var limits = HTTPLimits()
-        limits.shutdownGraceSeconds = 0.2
-        let server = HTTPServer(
-            configuration: HTTPServerConfiguration(port: 0, threads: 1, limits: limits), responder: OffloadResponder(gate: gate))
-        let port = try server.start()
-        let busy = try TestClient(port: port)
-        busy.send(Self.slowRequest("stuck"))
-        #expect(waitUntil { gate.entered == 1 })
-        server.shutdown()
+        let (server, gate, busy) = try shutDownWhileAWorkerIsHeld(tag: "stuck")
         let stopped = Atomic<Bool>(false)
         let stopper = try LoopThread.spawn {
             server.waitUntilStopped()
